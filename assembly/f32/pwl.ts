@@ -1,0 +1,150 @@
+// f32 piecewise-linear kernels (method `accurate`; they are exact or correctly rounded, so there is
+// no separate `fast` method). Each one evaluates the float64 formula of its registry descriptor
+// (src/ops/catalog/*.ts) with the same operations, so:
+//   relu, relu6, hard_tanh, identity, step: exact (0 ULP).
+//   leaky_relu, hard_sigmoid, hardswish: the float64 result rounded once to f32 (≤ 0.5 ULP
+//   plus float64's own rounding), mismatches 0 on the dense sample of test/kernels/f32-pwl.test.ts:
+//   npx vitest run test/kernels/f32-pwl.test.ts
+// SIMD uses f32x4.pmin/pmax (one instruction each on x86, unlike the NaN-propagating min/max)
+// ordered so NaN inputs pass through; adding +0 turns relu(-0) into +0 like Math.max.
+// Params (written by prepare): hard_tanh {f32 lo @0, f32 hi @4}; leaky_relu {f64 alpha @0};
+// hard_sigmoid {f64 alpha @0, f64 beta @8}; the others read none.
+
+// @ts-ignore: decorator
+@inline function f32x4_fromF64x2Pair(lo: v128, hi: v128): v128 {
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+}
+// @ts-ignore: decorator
+@inline function f32x4_highToF64x2(x: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 0, 1));
+}
+
+export function f32_identity(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  if (inPtr != outPtr) memory.copy(outPtr, inPtr, <usize>n << 2);
+}
+
+export function f32_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = f32x4.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      v128.store(outPtr + o, f32x4.add(f32x4.pmax(v128.load(inPtr + o), zero), zero));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), (x < 0 ? <f32>0 : x) + 0);
+  }
+}
+
+export function f32_relu6(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = f32x4.splat(0), six = f32x4.splat(6);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      v128.store(outPtr + o, f32x4.add(f32x4.pmin(f32x4.pmax(v128.load(inPtr + o), zero), six), zero));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    const a = x < 0 ? <f32>0 : x;
+    store<f32>(outPtr + (<usize>i << 2), (<f32>6 < a ? <f32>6 : a) + 0);
+  }
+}
+
+export function f32_hard_tanh(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const lo = load<f32>(p, 0), hi = load<f32>(p, 4);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vlo = f32x4.splat(lo), vhi = f32x4.splat(hi);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      v128.store(outPtr + o, f32x4.pmin(f32x4.pmax(v128.load(inPtr + o), vlo), vhi));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    const a = x < lo ? lo : x;
+    store<f32>(outPtr + (<usize>i << 2), hi < a ? hi : a);
+  }
+}
+
+export function f32_step(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = f32x4.splat(0), one = f32x4.splat(1);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const y = v128.and(one, f32x4.ge(x, zero));
+      v128.store(outPtr + o, v128.bitselect(x, y, f32x4.ne(x, x)));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : x >= 0 ? <f32>1 : <f32>0);
+  }
+}
+
+export function f32_leaky_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const alpha = load<f64>(p, 0);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha), zero = f32x4.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const ax = f32x4_fromF64x2Pair(f64x2.mul(va, f64x2.promote_low_f32x4(x)), f64x2.mul(va, f32x4_highToF64x2(x)));
+      v128.store(outPtr + o, v128.bitselect(ax, x, f32x4.lt(x, zero)));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), x < 0 ? <f32>(alpha * <f64>x) : x);
+  }
+}
+
+export function f32_hard_sigmoid(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const alpha = load<f64>(p, 0), beta = load<f64>(p, 8);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha), vb = f64x2.splat(beta), zero = f64x2.splat(0), one = f64x2.splat(1);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const lo = f64x2.max(zero, f64x2.min(one, f64x2.add(f64x2.mul(va, f64x2.promote_low_f32x4(x)), vb)));
+      const hi = f64x2.max(zero, f64x2.min(one, f64x2.add(f64x2.mul(va, f32x4_highToF64x2(x)), vb)));
+      v128.store(outPtr + o, f32x4_fromF64x2Pair(lo, hi));
+    }
+  }
+  for (; i < n; i++) {
+    const x = <f64>load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), <f32>max<f64>(0, min<f64>(1, alpha * x + beta)));
+  }
+}
+
+// hardswish(x) = x ≤ −3 ? 0 : x ≥ 3 ? x : x·(x+3)/6, evaluated in float64.
+// @ts-ignore: decorator
+@inline function f64x2_hardswish(x: v128): v128 {
+  const t = f64x2.div(f64x2.mul(x, f64x2.add(x, f64x2.splat(3))), f64x2.splat(6));
+  const big = v128.bitselect(x, t, f64x2.ge(x, f64x2.splat(3)));
+  return v128.bitselect(f64x2.splat(0), big, f64x2.le(x, f64x2.splat(-3)));
+}
+
+export function f32_hardswish(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      v128.store(outPtr + o, f32x4_fromF64x2Pair(
+        f64x2_hardswish(f64x2.promote_low_f32x4(x)), f64x2_hardswish(f32x4_highToF64x2(x))));
+    }
+  }
+  for (; i < n; i++) {
+    const x = <f64>load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), <f32>(x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6));
+  }
+}

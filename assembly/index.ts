@@ -1,0 +1,16 @@
+// The module's exports: the C-like ABI. Every kernel is (inPtr, outPtr, n, paramsPtr): n elements
+// of the kernel's dtype at inPtr are read and written to outPtr (in place allowed: inPtr == outPtr);
+// paramsPtr points to the params/table block written by prepare (layouts in each kernel's source
+// and in docs/abi.md). Memory below heap_base() is the module's static data; the host owns the rest.
+export { i8_lut256 } from "./lut";
+export { i8_pwl2, i8_hardswish } from "./q8/pwl";
+export { i16_pwl2, i16_hardswish } from "./q16/pwl";
+export {
+  f32_identity, f32_relu, f32_relu6, f32_hard_tanh, f32_step, f32_leaky_relu, f32_hard_sigmoid,
+  f32_hardswish,
+} from "./f32/pwl";
+
+/** First byte the host may use (8-byte aligned, above static data). */
+export function heap_base(): usize {
+  return (__heap_base + 15) & ~15;
+}

@@ -1,0 +1,42 @@
+// Loading the WASM module: the SIMD build when the host validates SIMD128, else the scalar build.
+import { QactError, show } from "../errors.js";
+import type { Isa } from "../kernels/registry.js";
+
+export type Engine = Isa;
+
+// A 1-function module using v128 (i32.const 0; i8x16.splat; i8x16.popcnt): the same probe as the
+// wasm-feature-detect project's simd() check. WebAssembly.validate() is true only with SIMD128.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+export function hostSupportsSimd(): boolean {
+  return typeof WebAssembly === "object" && WebAssembly.validate(SIMD_PROBE);
+}
+
+export function chooseEngine(requested?: string): Engine {
+  if (requested === undefined || requested === "auto") return hostSupportsSimd() ? "simd" : "scalar";
+  if (requested !== "simd" && requested !== "scalar") {
+    throw new QactError("engine", `engine must be one of simd, scalar, auto (got ${show(requested)})`);
+  }
+  if (requested === "simd" && !hostSupportsSimd()) {
+    throw new QactError("engine", "engine simd was requested but this host does not validate WASM SIMD128");
+  }
+  return requested;
+}
+
+export function wasmUrl(engine: Engine): URL {
+  return new URL(`../../build/qact.${engine}.wasm`, import.meta.url);
+}
+
+/** Node: compile synchronously from build/. */
+export async function loadModuleBytes(engine: Engine): Promise<Uint8Array> {
+  const url = wasmUrl(engine);
+  if (url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return new Uint8Array(await readFile(url));
+  }
+  const res = await fetch(url);
+  if (!res.ok) throw new QactError("engine", `cannot fetch ${url.href}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}

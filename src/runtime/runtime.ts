@@ -1,0 +1,234 @@
+// The prepare/run API. prepare() validates everything and writes the kernel's params or table into
+// WASM memory once; run() only moves data and calls the export with raw pointers.
+import { QactError, show } from "../errors.js";
+import { getOp, resolveParams, type OpDescriptor } from "../ops/index.js";
+import { findKernel, kernelName, type KernelSpec } from "../kernels/registry.js";
+import { BYTES_PER_ELEMENT, INT_RANGE, dtypeOfArray, isIntDType, newTypedArray, typedArrayCtor } from "../quant/dtype.js";
+import { validateQuant } from "../quant/params.js";
+import { defaultInputQuant, defaultOutputQuant } from "../quant/defaults.js";
+import type { AnyTypedArray, DType, Method, Params, QuantParams } from "../types.js";
+import { chooseEngine, loadModuleBytes, type Engine } from "./load.js";
+import { WasmHeap } from "./memory.js";
+
+type KernelFn = (inPtr: number, outPtr: number, n: number, paramsPtr: number) => void;
+
+export interface LoadOptions {
+  /** simd, scalar, or auto (default: simd when the host validates it) */
+  engine?: Engine | "auto";
+  /** bytes per chunk of the copying API (default 256 KiB): WASM memory stays bounded by it */
+  chunkBytes?: number;
+  /** the module's bytes, for hosts that load them their own way */
+  wasm?: BufferSource;
+}
+
+export interface PrepareOptions {
+  op: string;
+  dtype: DType;
+  method?: string;
+  params?: Record<string, unknown>;
+  /** input quantization (int8/int16); defaults to the op's default domain */
+  input?: Partial<QuantParams>;
+  /** output quantization (int8/int16); defaults to the op's conventional output range */
+  output?: Partial<QuantParams>;
+}
+
+/** A typed array living in WASM memory: kernels read and write it without copies. */
+export class Tensor {
+  private freed = false;
+  constructor(private readonly rt: Runtime, readonly ptr: number, readonly length: number, readonly dtype: DType) {}
+
+  /** A view of the tensor (made fresh on each access: memory growth detaches old views). */
+  get data(): AnyTypedArray {
+    if (this.freed) throw new QactError("tensor", "tensor was freed");
+    return new (typedArrayCtor(this.dtype))(this.rt.memory.buffer, this.ptr, this.length);
+  }
+
+  get byteLength(): number {
+    return this.length * BYTES_PER_ELEMENT[this.dtype];
+  }
+
+  get runtime(): Runtime {
+    return this.rt;
+  }
+
+  get isFreed(): boolean {
+    return this.freed;
+  }
+
+  free(): void {
+    if (!this.freed) this.rt.heap.release(this.ptr);
+    this.freed = true;
+  }
+}
+
+export class Kernel {
+  private paramsPtr: number;
+  private readonly fn: KernelFn;
+
+  constructor(
+    private readonly rt: Runtime,
+    readonly spec: KernelSpec,
+    readonly params: Params,
+    readonly input: QuantParams | undefined,
+    readonly output: QuantParams | undefined,
+    /** the params/table block as written to WASM memory */
+    readonly paramBytes: Uint8Array,
+  ) {
+    this.fn = rt.exports[spec.exportName] as KernelFn;
+    if (typeof this.fn !== "function") throw new QactError("engine", `module has no export ${spec.exportName}`);
+    this.paramsPtr = rt.heap.alloc(paramBytes.length, 16);
+    rt.heap.bytes(this.paramsPtr, paramBytes.length).set(paramBytes);
+  }
+
+  get name(): string {
+    return kernelName(this.spec, this.rt.engine);
+  }
+  get op(): OpDescriptor {
+    return this.spec.op;
+  }
+  get dtype(): DType {
+    return this.spec.dtype;
+  }
+  get method(): Method {
+    return this.spec.method;
+  }
+
+  /**
+   * Applies the kernel. `input` is a typed array of the kernel's dtype (copied through WASM memory in
+   * bounded chunks) or a Tensor (zero copy). `output` defaults to a new array/tensor of the same
+   * length; pass `input` itself to work in place.
+   */
+  run<T extends AnyTypedArray | Tensor>(input: T, output?: T): T {
+    if (this.paramsPtr < 0) throw new QactError("kernel", "kernel was disposed");
+    if (input instanceof Tensor) return this.runTensor(input, output as Tensor | undefined) as T;
+    const dt = dtypeOfArray(input);
+    if (dt !== this.dtype) {
+      throw new QactError("input", `input must be a ${typedArrayCtor(this.dtype).name} for dtype ${this.dtype} (got ${describe(input)})`);
+    }
+    const x = input as AnyTypedArray;
+    let y: AnyTypedArray;
+    if (output === undefined) {
+      y = newTypedArray(this.dtype, x.length);
+    } else {
+      if (dtypeOfArray(output) !== this.dtype) {
+        throw new QactError("output", `output must be a ${typedArrayCtor(this.dtype).name} for dtype ${this.dtype} (got ${describe(output)})`);
+      }
+      y = output as AnyTypedArray;
+      if (y.length !== x.length) throw new QactError("output", `output length must equal input length ${x.length} (got ${y.length})`);
+    }
+    const bpe = BYTES_PER_ELEMENT[this.dtype];
+    const chunk = this.rt.chunkElements(bpe);
+    const scratch = this.rt.scratchPtr();
+    for (let i = 0; i < x.length; i += chunk) {
+      const n = Math.min(chunk, x.length - i);
+      const mem = this.rt.memory.buffer;
+      new (typedArrayCtor(this.dtype))(mem, scratch, n).set(x.subarray(i, i + n));
+      this.fn(scratch, scratch, n, this.paramsPtr);
+      y.set(new (typedArrayCtor(this.dtype))(mem, scratch, n), i);
+    }
+    return y as T;
+  }
+
+  private runTensor(x: Tensor, out?: Tensor): Tensor {
+    for (const [field, t] of [["input", x], ["output", out]] as const) {
+      if (t === undefined) continue;
+      if (!(t instanceof Tensor)) throw new QactError(field, `${field} must be a Tensor when input is a Tensor (got ${describe(t)})`);
+      if (t.runtime !== this.rt) throw new QactError(field, `${field} tensor belongs to another runtime`);
+      if (t.isFreed) throw new QactError(field, `${field} tensor was freed`);
+      if (t.dtype !== this.dtype) throw new QactError(field, `${field} tensor must have dtype ${this.dtype} (got ${t.dtype})`);
+    }
+    const y = out ?? this.rt.tensor(this.dtype, x.length);
+    if (y.length !== x.length) throw new QactError("output", `output length must equal input length ${x.length} (got ${y.length})`);
+    this.fn(x.ptr, y.ptr, x.length, this.paramsPtr);
+    return y;
+  }
+
+  /** Frees the kernel's params/table memory. */
+  dispose(): void {
+    if (this.paramsPtr >= 0) this.rt.heap.release(this.paramsPtr);
+    this.paramsPtr = -1;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === "object") return (v as object).constructor?.name ?? "object";
+  return `${typeof v} ${show(v)}`;
+}
+
+export class Runtime {
+  readonly heap: WasmHeap;
+  readonly memory: WebAssembly.Memory;
+  private scratch = -1;
+  private readonly chunkBytes: number;
+
+  constructor(readonly engine: Engine, readonly exports: WebAssembly.Exports, chunkBytes = 256 * 1024) {
+    this.memory = exports.memory as WebAssembly.Memory;
+    this.heap = new WasmHeap(this.memory, (exports.heap_base as () => number)());
+    if (!Number.isInteger(chunkBytes) || chunkBytes < 64 || chunkBytes > 1 << 30) {
+      throw new QactError("chunkBytes", `chunkBytes must be an integer in [64, 2^30] (got ${show(chunkBytes)})`);
+    }
+    this.chunkBytes = chunkBytes;
+  }
+
+  chunkElements(bytesPerElement: number): number {
+    return Math.floor(this.chunkBytes / bytesPerElement / 16) * 16 || 16;
+  }
+
+  /** The copy buffer of the copying API, allocated on first use (one per runtime). */
+  scratchPtr(): number {
+    if (this.scratch < 0) this.scratch = this.heap.alloc(this.chunkBytes, 16);
+    return this.scratch;
+  }
+
+  /** Validates params and quantization, builds the params/table block and writes it to memory. */
+  prepare(o: PrepareOptions): Kernel {
+    if (o === null || typeof o !== "object") throw new QactError("options", "prepare() needs an options object {op, dtype, ...}");
+    const op = getOp(o.op);
+    const spec = findKernel(op, o.dtype, o.method);
+    const params = resolveParams(op, o.params ?? {});
+    let input: QuantParams | undefined, output: QuantParams | undefined;
+    if (isIntDType(o.dtype)) {
+      input = validateQuant(o.dtype, o.input ?? defaultInputQuant(op, o.dtype), "in");
+      output = validateQuant(o.dtype, o.output ?? defaultOutputQuant(op, o.dtype, params, input), "out");
+    } else if (o.input !== undefined || o.output !== undefined) {
+      throw new QactError("in-scale", "input/output quantization applies to int8 and int16 only (dtype is f32)");
+    }
+    const bytes = spec.prepare({ op, params, dtype: o.dtype, input, output });
+    return new Kernel(this, spec, params, input, output, bytes);
+  }
+
+  /** Allocates a zero-copy tensor in WASM memory (optionally filled from `values`). */
+  tensor(dtype: DType, lengthOrValues: number | ArrayLike<number>): Tensor {
+    const length = typeof lengthOrValues === "number" ? lengthOrValues : lengthOrValues.length;
+    if (!Number.isInteger(length) || length < 0) throw new QactError("length", `tensor length must be an integer ≥ 0 (got ${show(length)})`);
+    if (!(dtype in BYTES_PER_ELEMENT)) throw new QactError("dtype", `unknown dtype ${show(dtype)}; valid: f32, int8, int16`);
+    const ptr = this.heap.alloc(length * BYTES_PER_ELEMENT[dtype], 16);
+    const t = new Tensor(this, ptr, length, dtype);
+    if (typeof lengthOrValues !== "number") {
+      if (isIntDType(dtype)) checkIntValues(lengthOrValues, dtype, "values");
+      t.data.set(lengthOrValues as ArrayLike<number>);
+    }
+    return t;
+  }
+}
+
+/** Rejects non-integers and values outside the dtype (typed arrays would wrap them silently). */
+export function checkIntValues(values: ArrayLike<number>, dtype: "int8" | "int16", field: string): void {
+  const { min, max } = INT_RANGE[dtype];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+      throw new QactError(field, `${field}[${i}] must be an integer in [${min}, ${max}] for ${dtype} (got ${show(v)})`);
+    }
+  }
+}
+
+/** Loads the SIMD build when the host validates SIMD128 (or the engine asked for). */
+export async function load(opts: LoadOptions = {}): Promise<Runtime> {
+  const engine = chooseEngine(opts.engine);
+  const bytes = opts.wasm ?? (await loadModuleBytes(engine));
+  const module = await WebAssembly.compile(bytes as BufferSource);
+  const instance = await WebAssembly.instantiate(module, {});
+  return new Runtime(engine, instance.exports, opts.chunkBytes);
+}
