@@ -22,12 +22,12 @@ export interface RefPoint {
 /** Relative distance below which float64 cannot be trusted to pick the side of a tie. */
 const TIE_TOLERANCE = 1e-9;
 
-function roundSettled(op: OpDescriptor, p: Params, x: number, steps: number, ref: number, out: QuantParams): number {
+function roundSettled(op: OpDescriptor, p: Params, q: number, input: QuantParams, steps: number, ref: number, out: QuantParams): number {
   const r = roundHalfAway(steps);
   const frac = Math.abs(steps - Math.trunc(steps));
   const tol = TIE_TOLERANCE * (Math.abs(ref / out.scale) + Math.abs(out.zeroPoint) + 1);
   if (Math.abs(frac - 0.5) > tol || !op.refDecimal) return r;
-  const yd = op.refDecimal(exactDecimal(x), p);
+  const yd = op.refDecimal(exactDecimal(input.scale).times(q - input.zeroPoint), p);
   if (!yd) return r;
   const s = yd.div(exactDecimal(out.scale)).plus(out.zeroPoint);
   // round half away from zero, exactly
@@ -40,6 +40,6 @@ export function refPoint(op: OpDescriptor, p: Params, q: number, input: QuantPar
   const ref = op.ref!(x, p);
   const steps = ref / output.scale + output.zeroPoint;
   const { min, max } = INT_RANGE[dtype];
-  const code = clamp(roundSettled(op, p, x, steps, ref, output), min, max);
+  const code = clamp(roundSettled(op, p, q, input, steps, ref, output), min, max);
   return { x, ref, steps, code };
 }

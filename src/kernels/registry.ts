@@ -97,7 +97,7 @@ function buildKernels(): KernelSpec[] {
     }
     ks.push({
       op: opByName("hardswish"), dtype, method: "fixed", exportName: `${pre}_hardswish`,
-      algorithm: { simd: "q30", scalar: "q30" },
+      algorithm: { simd: "gate", scalar: "gate" },
       prepare: (k) => prepareHardswish(k.input!, k.output!, dtype),
     });
   }

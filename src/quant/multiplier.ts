@@ -5,11 +5,6 @@ import { roundHalfAway } from "./rounding.js";
 
 const INT32_MAX = 2 ** 31 - 1;
 
-export interface Multiplier {
-  m: number; // int32
-  shift: number;
-}
-
 /** Shift that puts |r| · 2^shift into [2^30, 2^31) (any shift for r = 0). */
 export function normalizingShift(r: number): number {
   if (r === 0) return 62;
@@ -21,12 +16,6 @@ export function normalizingShift(r: number): number {
 export function multiplierAt(r: number, shift: number): number {
   const m = roundHalfAway(r * 2 ** shift);
   return Math.max(-INT32_MAX, Math.min(INT32_MAX, m));
-}
-
-/** r ≈ m · 2^-shift with shift in [minShift, maxShift]. */
-export function quantizeMultiplier(r: number, minShift: number, maxShift: number): Multiplier {
-  const shift = Math.max(minShift, Math.min(maxShift, normalizingShift(r)));
-  return { m: multiplierAt(r, shift), shift };
 }
 
 /** round(v · 2^shift) as a BigInt (for i64 biases). */

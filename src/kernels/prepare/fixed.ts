@@ -1,7 +1,7 @@
 // Prepare for the integer `fixed` kernels (assembly/qpwl.ts): all float math happens here, once.
 import { INT_RANGE } from "../../quant/dtype.js";
 import { clamp, roundHalfAway } from "../../quant/rounding.js";
-import { fixedBias, multiplierAt, normalizingShift, quantizeMultiplier } from "../../quant/multiplier.js";
+import { fixedBias, multiplierAt, normalizingShift } from "../../quant/multiplier.js";
 import type { QuantParams } from "../../types.js";
 
 /** A two-slope piecewise-linear function of the real input: y = (x < 0 ? slopeNeg : slopePos)·x + offset,
@@ -15,7 +15,7 @@ export interface Pwl2 {
 }
 
 export const PWL2_PARAM_BYTES = 32;
-export const HARDSWISH_PARAM_BYTES = 48;
+export const HARDSWISH_PARAM_BYTES = 56;
 
 function outClamp(y: number, out: QuantParams, dtype: "int8" | "int16", fallback: number): number {
   const { min, max } = INT_RANGE[dtype];
@@ -46,25 +46,23 @@ export function preparePwl2(f: Pwl2, input: QuantParams, out: QuantParams, dtype
 /** Params block of i8_hardswish / i16_hardswish (layout and steps: assembly/qpwl.ts). */
 export function prepareHardswish(input: QuantParams, out: QuantParams, dtype: "int8" | "int16"): Uint8Array {
   const { min, max } = INT_RANGE[dtype];
-  // h = (x/6 + 1/2) in Q0.30: hMul = sx/6 · 2^(30 + hShift), hShift in [1, 31] (hBias = 2^(29+hShift) < 2^61).
-  const hShift = Math.max(1, Math.min(31, normalizingShift(input.scale / 6) - 30));
-  const hMul = multiplierAt((input.scale / 6) * 2 ** 30, hShift);
-  // d·h < 2^(8+30) (int8) or 2^(16+30) (int16): shifting by 7 / 15 leaves a value that fits int32.
-  const prodShift = dtype === "int8" ? 7 : 15;
-  // y = prod · 2^(prodShift − 30) · sx/so + zo; outShift ≤ 46 keeps |outBias| < 2^61.
-  const k = (input.scale / out.scale) * 2 ** (prodShift - 30);
-  const outM = quantizeMultiplier(k, 1, 46);
+  const k = input.scale / out.scale;
+  const slope = input.scale / 6;
+  // Full scale of the gate A = K·2^F ≤ 2^43 and |d·gMul| ≤ 2^17·2^44, so every i64 sum stays < 2^62.
+  let f = Math.max(1, Math.min(45, 43 - Math.ceil(Math.log2(k))));
+  while (f > 1 && k * 2 ** f * slope * 2 > 2 ** 44) f--;
+  const a = k * 2 ** f;
+  const gShift = Math.max(1, Math.min(Math.floor(Math.log2(2 ** 44 / (a * slope))), Math.floor(Math.log2(2 ** 60 / a))));
   const bytes = new Uint8Array(HARDSWISH_PARAM_BYTES);
   const v = new DataView(bytes.buffer);
   v.setInt32(0, input.zeroPoint, true);
-  v.setInt32(4, hMul, true);
-  v.setInt32(8, hShift, true);
-  v.setInt32(12, prodShift, true);
-  v.setBigInt64(16, 1n << BigInt(29 + hShift), true);
-  v.setInt32(24, outM.m, true);
-  v.setInt32(28, outM.shift, true);
-  v.setBigInt64(32, BigInt(out.zeroPoint) << BigInt(outM.shift), true);
-  v.setInt32(40, min, true);
-  v.setInt32(44, max, true);
+  v.setInt32(4, gShift, true);
+  v.setBigInt64(8, fixedBias(a * slope, gShift), true);
+  v.setBigInt64(16, fixedBias(a / 2, gShift), true);
+  v.setBigInt64(24, fixedBias(a, 0), true);
+  v.setInt32(32, f, true);
+  v.setBigInt64(40, BigInt(out.zeroPoint) << BigInt(f), true);
+  v.setInt32(48, min, true);
+  v.setInt32(52, max, true);
   return bytes;
 }

@@ -83,7 +83,7 @@ export const prelu: OpDescriptor = {
   refDecimal: (x, p) => (x.lt(0) ? x.times(exactDecimal(num(p.alpha))) : x),
   derivative: (x, p) => leakyDerivative(x, num(p.alpha)),
   range: () => [-Infinity, Infinity],
-  properties: { monotonic: false, smooth: false, zeroCentred: false, saturating: false },
+  properties: { monotonic: true, smooth: false, zeroCentred: false, saturating: false },
   domain: [-8, 8],
 };
 

@@ -1,0 +1,106 @@
+// The report of every op × dtype × method: measured accuracy (exhaustive for int8/int16, a dense
+// f32 sample otherwise), table bytes, SIMD ≡ scalar, and a quick zero-copy speed figure
+// (indicative only; `npm run bench` is the benchmark).
+import { OPS } from "../ops/index.js";
+import { KERNELS, kernelName, type KernelSpec } from "../kernels/registry.js";
+import { evaluateKernel, type KernelMetrics } from "../accuracy/evaluate.js";
+import type { Kernel, Runtime } from "../runtime/runtime.js";
+import { allCodes } from "../quant/dtype.js";
+import { sampleF32 } from "../accuracy/f32space.js";
+import { fmt, textTable } from "./table.js";
+import type { DType } from "../types.js";
+
+export interface ReportRow {
+  op: string;
+  dtype: DType;
+  method: string;
+  kernel: string;
+  input?: { scale: number; zeroPoint: number };
+  output?: { scale: number; zeroPoint: number };
+  metrics: KernelMetrics;
+  tableBytes: number;
+  /** true when the other engine gave identical bytes (undefined when only one engine ran) */
+  enginesAgree?: boolean;
+  /** elements per second, zero-copy, n = 65536, median of 5 (indicative) */
+  elemsPerSec?: number;
+}
+
+export interface Report {
+  engine: string;
+  rows: ReportRow[];
+  /** ops of the catalog that have no kernel yet */
+  missing: string[];
+}
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength), y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+function testInput(k: Kernel) {
+  return k.dtype === "f32" ? sampleF32(k.op.domain[0], k.op.domain[1], 1 << 16) : allCodes(k.dtype);
+}
+
+function quickSpeed(rt: Runtime, k: Kernel): number {
+  const n = 65536;
+  const t = rt.tensor(k.dtype, n);
+  const src = testInput(k);
+  const d = t.data;
+  for (let i = 0; i < n; i++) d[i] = src[i % src.length];
+  const times: number[] = [];
+  for (let rep = 0; rep < 6; rep++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) k.run(t, t);
+    times.push(performance.now() - t0);
+  }
+  t.free();
+  times.shift(); // warm-up
+  times.sort((a, b) => a - b);
+  return (20 * n) / (times[2] / 1000);
+}
+
+export function buildReport(rt: Runtime, other?: Runtime, opts: { speed?: boolean; filter?: (k: KernelSpec) => boolean } = {}): Report {
+  const rows: ReportRow[] = [];
+  for (const spec of KERNELS) {
+    if (opts.filter && !opts.filter(spec)) continue;
+    const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
+    const metrics = evaluateKernel(k);
+    let enginesAgree: boolean | undefined;
+    if (other) {
+      const k2 = other.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
+      const x = testInput(k);
+      enginesAgree = sameBytes(k.run(x), k2.run(x));
+      k2.dispose();
+    }
+    rows.push({
+      op: spec.op.name, dtype: spec.dtype, method: spec.method, kernel: kernelName(spec, rt.engine),
+      input: k.input, output: k.output, metrics, tableBytes: k.paramBytes.length, enginesAgree,
+      elemsPerSec: opts.speed === false ? undefined : quickSpeed(rt, k),
+    });
+    k.dispose();
+  }
+  const missing = OPS.filter((o) => !KERNELS.some((k) => k.op === o)).map((o) => o.name);
+  return { engine: rt.engine, rows, missing };
+}
+
+export function reportText(r: Report): string {
+  const header = ["op", "dtype", "method", "kernel", "quantization (in → out)", "maxErr", "meanErr", "unit", "mismatch", "bytes", "simd≡scalar", "Gelem/s"];
+  const body = r.rows.map((row) => {
+    const m = row.metrics;
+    const qp = row.input ? `${fmt(row.input.scale, 6)},${row.input.zeroPoint} → ${fmt(row.output!.scale, 6)},${row.output!.zeroPoint}` : "—";
+    const [maxE, meanE, unit] = m.kind === "quant" ? [m.maxAbsLsb, m.meanAbsLsb, "LSB"] : [m.maxUlp, m.meanUlp, "ULP"];
+    return [row.op, row.dtype, row.method, row.kernel, qp, fmt(maxE), fmt(meanE), unit, String(m.mismatches),
+      String(row.tableBytes), row.enginesAgree === undefined ? "—" : row.enginesAgree ? "yes" : "NO",
+      row.elemsPerSec === undefined ? "—" : fmt(row.elemsPerSec / 1e9, 2)];
+  });
+  const lines = [
+    `qact accuracy report (engine ${r.engine}); int8/int16: exhaustive over every input code; f32: 2^20 values evenly spaced over the op's domain + specials.`,
+    "maxErr/meanErr: |y − ref| in output LSB (int) or ULP (f32) against the float64 reference; mismatch: outputs that are not the correctly rounded value.",
+    "",
+    textTable(header, body),
+  ];
+  if (r.missing.length) lines.push("", `No kernel yet for: ${r.missing.join(", ")} (see the open issues).`);
+  return lines.join("\n");
+}
