@@ -26,6 +26,10 @@ export interface PrepareOptions {
   dtype: DType;
   method?: string;
   params?: Record<string, unknown>;
+  /** output dtype for kernels that convert (e.g. int8 → int16 softmax); default: dtype */
+  outDtype?: DType;
+  /** default row length for row ops (run() may override it) */
+  rowLength?: number;
   /** input quantization (int8/int16); defaults to the op's default domain */
   input?: Partial<QuantParams>;
   /** output quantization (int8/int16); defaults to the op's conventional output range */
@@ -61,9 +65,15 @@ export class Tensor {
   }
 }
 
+/** Shape of one call: rowLength for rows, channel count for channels, k for groups. */
+export interface RunOptions {
+  /** row length for row ops (softmax, log_softmax); default: the one given to prepare() */
+  rowLength?: number;
+}
+
 export class Kernel {
   private paramsPtr: number;
-  private readonly fn: KernelFn;
+  private readonly fn: (...args: number[]) => void;
 
   constructor(
     private readonly rt: Runtime,
@@ -73,8 +83,12 @@ export class Kernel {
     readonly output: QuantParams | undefined,
     /** the params/table block as written to WASM memory */
     readonly paramBytes: Uint8Array,
+    /** dtype of the outputs (the input dtype unless the kernel converts) */
+    readonly outDtype: DType,
+    /** default row length of row ops */
+    readonly rowLength?: number,
   ) {
-    this.fn = rt.exports[spec.exportName] as KernelFn;
+    this.fn = rt.exports[spec.exportName] as (...args: number[]) => void;
     if (typeof this.fn !== "function") throw new QactError("engine", `module has no export ${spec.exportName}`);
     this.paramsPtr = rt.heap.alloc(paramBytes.length, 16);
     rt.heap.bytes(this.paramsPtr, paramBytes.length).set(paramBytes);
@@ -94,52 +108,90 @@ export class Kernel {
   }
 
   /**
-   * Applies the kernel. `input` is a typed array of the kernel's dtype (copied through WASM memory in
-   * bounded chunks) or a Tensor (zero copy). `output` defaults to a new array/tensor of the same
-   * length; pass `input` itself to work in place.
+   * The call plan for n input elements: how many input elements form an indivisible unit (a row,
+   * a channel group, a maxout group), the output length, and the export call for a chunk.
    */
-  run<T extends AnyTypedArray | Tensor>(input: T, output?: T): T {
+  private plan(n: number, opts: RunOptions): { unit: number; outLength: (n: number) => number; call: (i: number, o: number, n: number) => void } {
+    const p = this.paramsPtr, fn = this.fn;
+    const divisible = (unit: number, what: string) => {
+      if (n % unit !== 0) throw new QactError("input", `input length ${n} must be a multiple of ${what} ${unit}`);
+    };
+    switch (this.spec.shape ?? "elementwise") {
+      case "elementwise":
+        return { unit: 1, outLength: (m) => m, call: (i, o, m) => fn(i, o, m, p) };
+      case "rows": {
+        const len = opts.rowLength ?? this.rowLength;
+        if (len === undefined || !Number.isInteger(len) || len < 1) {
+          throw new QactError("row", `${this.op.name} needs a row length: an integer ≥ 1 (got ${show(len)})`);
+        }
+        divisible(len, "the row length");
+        return { unit: len, outLength: (m) => m, call: (i, o, m) => fn(i, o, m / len, len, p) };
+      }
+      case "channels": {
+        const c = channelCount(this.op, this.params);
+        divisible(c, "the channel count");
+        return { unit: c, outLength: (m) => m, call: (i, o, m) => fn(i, o, m, c, p) };
+      }
+      case "groups": {
+        const k = this.params.k as number;
+        divisible(k, "the group size k =");
+        return { unit: k, outLength: (m) => m / k, call: (i, o, m) => fn(i, o, m / k, k, p) };
+      }
+    }
+  }
+
+  /**
+   * Applies the kernel. `input` is a typed array of the kernel's dtype (copied through WASM memory in
+   * bounded chunks) or a Tensor (zero copy). `output` defaults to a new array/tensor; pass `input`
+   * itself to work in place (when the output has the input's dtype and length).
+   */
+  run<T extends AnyTypedArray | Tensor>(input: T, output?: AnyTypedArray | Tensor, opts: RunOptions = {}): T {
     if (this.paramsPtr < 0) throw new QactError("kernel", "kernel was disposed");
-    if (input instanceof Tensor) return this.runTensor(input, output as Tensor | undefined) as T;
-    const dt = dtypeOfArray(input);
-    if (dt !== this.dtype) {
+    if (input instanceof Tensor) return this.runTensor(input, output, opts) as unknown as T;
+    if (dtypeOfArray(input) !== this.dtype) {
       throw new QactError("input", `input must be a ${typedArrayCtor(this.dtype).name} for dtype ${this.dtype} (got ${describe(input)})`);
     }
     const x = input as AnyTypedArray;
+    const plan = this.plan(x.length, opts);
+    const outLen = plan.outLength(x.length);
     let y: AnyTypedArray;
     if (output === undefined) {
-      y = newTypedArray(this.dtype, x.length);
+      y = newTypedArray(this.outDtype, outLen);
     } else {
-      if (dtypeOfArray(output) !== this.dtype) {
-        throw new QactError("output", `output must be a ${typedArrayCtor(this.dtype).name} for dtype ${this.dtype} (got ${describe(output)})`);
+      if (dtypeOfArray(output) !== this.outDtype) {
+        throw new QactError("output", `output must be a ${typedArrayCtor(this.outDtype).name} for output dtype ${this.outDtype} (got ${describe(output)})`);
       }
       y = output as AnyTypedArray;
-      if (y.length !== x.length) throw new QactError("output", `output length must equal input length ${x.length} (got ${y.length})`);
+      if (y.length !== outLen) throw new QactError("output", `output length must be ${outLen} (got ${y.length})`);
     }
-    const bpe = BYTES_PER_ELEMENT[this.dtype];
-    const chunk = this.rt.chunkElements(bpe);
-    const scratch = this.rt.scratchPtr();
+    const inBpe = BYTES_PER_ELEMENT[this.dtype], outBpe = BYTES_PER_ELEMENT[this.outDtype];
+    const chunk = Math.max(plan.unit, Math.floor(this.rt.chunkElements(inBpe) / plan.unit) * plan.unit);
+    const { inPtr, outPtr } = this.rt.scratch(chunk * inBpe, plan.outLength(chunk) * outBpe);
+    const InCtor = typedArrayCtor(this.dtype), OutCtor = typedArrayCtor(this.outDtype);
     for (let i = 0; i < x.length; i += chunk) {
       const n = Math.min(chunk, x.length - i);
       const mem = this.rt.memory.buffer;
-      new (typedArrayCtor(this.dtype))(mem, scratch, n).set(x.subarray(i, i + n));
-      this.fn(scratch, scratch, n, this.paramsPtr);
-      y.set(new (typedArrayCtor(this.dtype))(mem, scratch, n), i);
+      new InCtor(mem, inPtr, n).set(x.subarray(i, i + n));
+      plan.call(inPtr, outPtr, n);
+      y.set(new OutCtor(mem, outPtr, plan.outLength(n)), plan.outLength(i));
     }
     return y as T;
   }
 
-  private runTensor(x: Tensor, out?: Tensor): Tensor {
-    for (const [field, t] of [["input", x], ["output", out]] as const) {
-      if (t === undefined) continue;
+  private runTensor(x: Tensor, out: AnyTypedArray | Tensor | undefined, opts: RunOptions): Tensor {
+    const plan = this.plan(x.length, opts);
+    const outLen = plan.outLength(x.length);
+    const check = (field: string, t: unknown, dtype: DType) => {
       if (!(t instanceof Tensor)) throw new QactError(field, `${field} must be a Tensor when input is a Tensor (got ${describe(t)})`);
       if (t.runtime !== this.rt) throw new QactError(field, `${field} tensor belongs to another runtime`);
       if (t.isFreed) throw new QactError(field, `${field} tensor was freed`);
-      if (t.dtype !== this.dtype) throw new QactError(field, `${field} tensor must have dtype ${this.dtype} (got ${t.dtype})`);
-    }
-    const y = out ?? this.rt.tensor(this.dtype, x.length);
-    if (y.length !== x.length) throw new QactError("output", `output length must equal input length ${x.length} (got ${y.length})`);
-    this.fn(x.ptr, y.ptr, x.length, this.paramsPtr);
+      if (t.dtype !== dtype) throw new QactError(field, `${field} tensor must have dtype ${dtype} (got ${t.dtype})`);
+    };
+    check("input", x, this.dtype);
+    if (out !== undefined) check("output", out, this.outDtype);
+    const y = (out as Tensor | undefined) ?? this.rt.tensor(this.outDtype, outLen);
+    if (y.length !== outLen) throw new QactError("output", `output length must be ${outLen} (got ${y.length})`);
+    plan.call(x.ptr, y.ptr, x.length);
     return y;
   }
 
@@ -148,6 +200,13 @@ export class Kernel {
     if (this.paramsPtr >= 0) this.rt.heap.release(this.paramsPtr);
     this.paramsPtr = -1;
   }
+}
+
+/** Channel count of a channelwise op: the length of its per-channel param (1 for a scalar). */
+function channelCount(op: OpDescriptor, p: Params): number {
+  const spec = op.params.find((s) => s.perChannel);
+  const v = spec ? p[spec.name] : undefined;
+  return Array.isArray(v) ? v.length : 1;
 }
 
 function describe(v: unknown): string {
@@ -159,7 +218,8 @@ function describe(v: unknown): string {
 export class Runtime {
   readonly heap: WasmHeap;
   readonly memory: WebAssembly.Memory;
-  private scratch = -1;
+  private scratchIn = { ptr: -1, bytes: 0 };
+  private scratchOut = { ptr: -1, bytes: 0 };
   private readonly chunkBytes: number;
 
   constructor(readonly engine: Engine, readonly exports: WebAssembly.Exports, chunkBytes = 256 * 1024) {
@@ -175,10 +235,17 @@ export class Runtime {
     return Math.floor(this.chunkBytes / bytesPerElement / 16) * 16 || 16;
   }
 
-  /** The copy buffer of the copying API, allocated on first use (one per runtime). */
-  scratchPtr(): number {
-    if (this.scratch < 0) this.scratch = this.heap.alloc(this.chunkBytes, 16);
-    return this.scratch;
+  /** The copy buffers of the copying API: allocated on first use, grown only when a row needs it. */
+  scratch(inBytes: number, outBytes: number): { inPtr: number; outPtr: number } {
+    const ensure = (s: { ptr: number; bytes: number }, bytes: number) => {
+      if (s.bytes >= bytes) return;
+      if (s.ptr >= 0) this.heap.release(s.ptr);
+      s.bytes = Math.max(bytes, this.chunkBytes);
+      s.ptr = this.heap.alloc(s.bytes, 16);
+    };
+    ensure(this.scratchIn, inBytes);
+    ensure(this.scratchOut, outBytes);
+    return { inPtr: this.scratchIn.ptr, outPtr: this.scratchOut.ptr };
   }
 
   /** Validates params and quantization, builds the params/table block and writes it to memory. */
@@ -187,15 +254,23 @@ export class Runtime {
     const op = getOp(o.op);
     const spec = findKernel(op, o.dtype, o.method);
     const params = resolveParams(op, o.params ?? {});
+    const outDtypes = spec.outDtypes ?? [spec.dtype];
+    const outDtype = o.outDtype ?? outDtypes[0];
+    if (!outDtypes.includes(outDtype)) {
+      throw new QactError("out-dtype", `${kernelName(spec, this.engine)} cannot produce ${show(outDtype)} (allowed: ${outDtypes.join(", ")})`);
+    }
+    if (o.rowLength !== undefined && (!Number.isInteger(o.rowLength) || o.rowLength < 1)) {
+      throw new QactError("row", `row length must be an integer ≥ 1 (got ${show(o.rowLength)})`);
+    }
     let input: QuantParams | undefined, output: QuantParams | undefined;
-    if (isIntDType(o.dtype)) {
+    if (isIntDType(o.dtype) && isIntDType(outDtype)) {
       input = validateQuant(o.dtype, o.input ?? defaultInputQuant(op, o.dtype), "in");
-      output = validateQuant(o.dtype, o.output ?? defaultOutputQuant(op, o.dtype, params, input), "out");
+      output = validateQuant(outDtype, o.output ?? defaultOutputQuant(op, outDtype, params, input), "out");
     } else if (o.input !== undefined || o.output !== undefined) {
       throw new QactError("in-scale", "input/output quantization applies to int8 and int16 only (dtype is f32)");
     }
-    const bytes = spec.prepare({ op, params, dtype: o.dtype, input, output });
-    return new Kernel(this, spec, params, input, output, bytes);
+    const bytes = spec.prepare({ op, params, dtype: o.dtype, outDtype, input, output });
+    return new Kernel(this, spec, params, input, output, bytes, outDtype, o.rowLength);
   }
 
   /** Allocates a zero-copy tensor in WASM memory (optionally filled from `values`). */

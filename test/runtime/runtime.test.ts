@@ -53,7 +53,7 @@ describe("runtime", () => {
     const rt = await load(), rt2 = await load();
     const k = rt.prepare({ op: "relu", dtype: "int8", method: "fixed" });
     expect(() => k.run(new Float32Array(3) as never)).toThrow(/input must be a Int8Array for dtype int8 \(got Float32Array\)/);
-    expect(() => k.run(new Int8Array(3), new Int8Array(2))).toThrow(/output length must equal input length 3 \(got 2\)/);
+    expect(() => k.run(new Int8Array(3), new Int8Array(2))).toThrow(/output length must be 3 \(got 2\)/);
     expect(() => k.run(new Int8Array(3), new Int16Array(3) as never)).toThrow(/output must be a Int8Array/);
     expect(() => k.run(rt2.tensor("int8", 3))).toThrow(/another runtime/);
     const t = rt.tensor("int8", 3);
