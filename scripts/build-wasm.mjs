@@ -4,10 +4,13 @@
 import asc from "assemblyscript/asc";
 import { readFileSync, mkdirSync } from "node:fs";
 
-const config = JSON.parse(readFileSync("asconfig.json", "utf8"));
+// asconfig.int.json: the integer-only build (its own entry file, so it cannot be a target of asconfig.json,
+// whose entries asc always appends).
+for (const configFile of ["asconfig.json", "asconfig.int.json"]) {
+const config = JSON.parse(readFileSync(configFile, "utf8"));
 mkdirSync("build", { recursive: true });
 for (const [target, { outFile }] of Object.entries(config.targets)) {
-  const { error, stderr } = await asc.main(["--config", "asconfig.json", "--target", target]);
+  const { error, stderr } = await asc.main(["--config", configFile, "--target", target]);
   if (error) {
     process.stderr.write(stderr.toString());
     console.error(`build-wasm: target ${target} failed: ${error.message}`);
@@ -22,4 +25,5 @@ for (const [target, { outFile }] of Object.entries(config.targets)) {
     process.exit(1);
   }
   console.log(`build-wasm: ${outFile} (${readFileSync(outFile).length} bytes)`);
+}
 }
