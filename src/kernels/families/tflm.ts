@@ -39,7 +39,7 @@ export function tflmKernels(): KernelSpec[] {
     const pre = dtype === "int8" ? "i8" : "i16";
     ks.push(
       spec("relu", dtype, `${pre}_tflm_requant2`, "requant", (k) => prepareRelu(k.input!, k.output!, dtype)),
-      spec("relu6", dtype, `${pre}_tflm_clamp`, "clamp", (k) => prepareRelu6(k.input!, k.output!, dtype), sameAsInput),
+      spec("relu6", dtype, `${pre}_tflm_clamp`, "clamp", (k) => prepareRelu6(k.input!, dtype), sameAsInput),
       spec("leaky_relu", dtype, `${pre}_tflm_requant2`, "requant2",
         (k) => prepareLeakyRelu(num(k.params.alpha), k.input!, k.output!, dtype)),
     );
