@@ -7,6 +7,7 @@ export {
   i8_tflm_logistic, i8_tflm_tanh, i16_tflm_logistic, i16_tflm_tanh, i8_tflm_requant2, i16_tflm_requant2,
   i8_tflm_clamp, i16_tflm_clamp, i8_tflm_hardswish,
 } from "./tflm/elementwise";
+export { i8_tflm_prelu, i16_tflm_prelu } from "./tflm/prelu";
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export {

@@ -146,3 +146,10 @@ export function tflmHardswishQ8(q: number, p: { inZp: number; outZp: number; out
   y = wrap16(y + p.outZp);
   return clamp(y, -128, 127);
 }
+
+/** PRELU (reference_ops::Prelu / BroadcastPrelu4DSlow) for one element. */
+export function tflmPrelu(q: number, alphaCode: number, p: { inOff: number; alphaOff: number; outZp: number; m1: number; s1: number; m2: number; s2: number }, lo: number, hi: number): number {
+  const x = p.inOff + q;
+  const y = x >= 0 ? mbqm(x, p.m1, p.s1) : mbqm(Math.imul(x, p.alphaOff + alphaCode), p.m2, p.s2);
+  return clamp(y + p.outZp, lo, hi);
+}

@@ -6,6 +6,7 @@ import { num, type KernelSpec } from "../spec.js";
 import type { DType, QuantParams } from "../../types.js";
 import {
   prepareGemmlowpQ8, prepareTableQ16, prepareRelu, prepareLeakyRelu, prepareRelu6, prepareHardswishQ8,
+  preparePrelu, prepareEluQ8,
 } from "../prepare/tflm.js";
 
 type IntDType = "int8" | "int16";
@@ -34,6 +35,8 @@ export function tflmKernels(): KernelSpec[] {
       (k) => prepareTableQ16("tanh", k.input!, k.output!), fixedOut({ scale: 2 ** -15, zeroPoint: 0 })),
     spec("hardswish", "int8", "i8_tflm_hardswish", "q15",
       (k) => prepareHardswishQ8(k.input!, k.output!)),
+    // ELU: TFLM builds a 256-entry table in float32 at prepare; the eval is the table lookup
+    spec("elu", "int8", "i8_lut256", "lut256", (k) => prepareEluQ8(num(k.params.alpha), k.input!, k.output!)),
   ];
   for (const dtype of ["int8", "int16"] as const) {
     const pre = dtype === "int8" ? "i8" : "i16";
@@ -42,6 +45,8 @@ export function tflmKernels(): KernelSpec[] {
       spec("relu6", dtype, `${pre}_tflm_clamp`, "clamp", (k) => prepareRelu6(k.input!, dtype), sameAsInput),
       spec("leaky_relu", dtype, `${pre}_tflm_requant2`, "requant2",
         (k) => prepareLeakyRelu(num(k.params.alpha), k.input!, k.output!, dtype)),
+      { ...spec("prelu", dtype, `${pre}_tflm_prelu`, "requant2",
+        (k) => preparePrelu(k.params.alpha, k.input!, k.output!)), shape: "channels" },
     );
   }
   return ks;

@@ -152,3 +152,42 @@ function zeroPointsZero(op: string, input: QuantParams, output: QuantParams): vo
   if (input.zeroPoint !== 0) throw new QactError("in-zp", `tflm int16 ${op} needs in-zp 0 (TFLM rejects others; got ${input.zeroPoint})`);
   if (output.zeroPoint !== 0) throw new QactError("out-zp", `tflm int16 ${op} needs out-zp 0 (TFLM rejects others; got ${output.zeroPoint})`);
 }
+
+/** The int8 alpha tensor of PRELU: TFLM takes alpha as a quantized int8 tensor; qact quantizes the
+ *  real alphas symmetric per tensor (scale max|alpha|/127, zero point 0; scale 1 when all are 0). */
+export function preluAlphaQuant(alphas: number[]): { scale: number; zeroPoint: number; codes: number[] } {
+  const m = Math.max(...alphas.map(Math.abs));
+  const scale = f32(m > 0 ? m / 127 : 1);
+  return { scale, zeroPoint: 0, codes: alphas.map((a) => Math.max(-128, Math.min(127, roundHalfAway(f32(f32(a) / scale))))) };
+}
+
+/** PRELU (int8/int16 input, int8 alpha): TFLM's CalculatePreluParams (double multipliers). */
+export function preparePrelu(alpha: number | number[], input: QuantParams, output: QuantParams): Uint8Array {
+  const a = preluAlphaQuant(Array.isArray(alpha) ? alpha : [alpha]);
+  const m1 = quantizeMultiplier(f32(input.scale) / f32(output.scale));
+  const m2 = quantizeMultiplier((f32(input.scale) * a.scale) / f32(output.scale));
+  const { bytes, view } = bytesOf([-input.zeroPoint, -a.zeroPoint, output.zeroPoint, m1.multiplier, m1.shift,
+    m2.multiplier, m2.shift, 0], a.codes.length * 4);
+  a.codes.forEach((c, i) => view.setInt32(32 + 4 * i, c, true));
+  return bytes;
+}
+
+/** int8 ELU table as TFLM's PopulateLookupTable builds it (float32 arithmetic, expf(x) − 1 for
+ *  x < 0, roundf, plus the zero point, clamped), in the u8-index order of i8_lut256. TFLite's ELU
+ *  has no alpha, so only alpha = 1 is accepted. expf is emulated as the float32 rounding of the
+ *  float64 exp, i.e. a correctly rounded expf; a libm whose expf is not correctly rounded at some
+ *  input could differ by one code there. */
+export function prepareEluQ8(alpha: number, input: QuantParams, output: QuantParams): Uint8Array {
+  if (alpha !== 1) throw new QactError("param.alpha", `tflm elu has no alpha (TFLite's ELU is alpha = 1; got ${alpha})`);
+  const inScale = f32(input.scale);
+  const inverse = f32(1 / f32(output.scale));
+  const t = new Uint8Array(256);
+  for (let q = -128; q <= 127; q++) {
+    const x = f32(inScale * (q - input.zeroPoint));
+    const y = x < 0 ? f32(f32(Math.exp(x)) - 1) : x;
+    const r = f32(roundHalfAway(f32(y * inverse)));
+    const v = Math.trunc(f32(r + output.zeroPoint));
+    t[q & 0xff] = Math.max(-128, Math.min(127, v)) & 0xff;
+  }
+  return t;
+}
