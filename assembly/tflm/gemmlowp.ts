@@ -124,3 +124,73 @@ export function tanh(a: i32, intBits: i32): i32 {
   const t = oneMinusXOverOnePlusXForXIn01(expOnNegativeValues(n, intBits + 1));
   return a < 0 ? -t : t;
 }
+
+// ---- TFLite additions to gemmlowp (tensorflow/lite/kernels/internal/common.h), used by the
+// quantized SOFTMAX / LOG_SOFTMAX reference kernels.
+
+/** TFLite SaturatingRoundingMultiplyByPOTParam for exponent ≥ 0: x·2^e saturated (e = 0: x). */
+// @ts-ignore: decorator
+@inline export function saturatingShiftLeftParam(x: i32, e: i32): i32 {
+  if (e == 0) return x;
+  const threshold = (1 << (31 - e)) - 1;
+  return x > threshold ? i32.MAX_VALUE : x < -threshold ? i32.MIN_VALUE : x << e;
+}
+
+// @ts-ignore: decorator
+@inline function saturatingAdd32(a: i32, b: i32): i32 {
+  const s = <i64>a + <i64>b;
+  return <i32>(s > <i64>i32.MAX_VALUE ? <i64>i32.MAX_VALUE : s < <i64>i32.MIN_VALUE ? <i64>i32.MIN_VALUE : s);
+}
+
+// @ts-ignore: decorator
+@inline function saturatingSub32(a: i32, b: i32): i32 {
+  const s = <i64>a - <i64>b;
+  return <i32>(s > <i64>i32.MAX_VALUE ? <i64>i32.MAX_VALUE : s < <i64>i32.MIN_VALUE ? <i64>i32.MIN_VALUE : s);
+}
+
+/** log(2), (1/2)^(1/4), (1/2)^(1/2), 1/4 in Q0.31, and the Padé-like coefficients of TFLite's
+ *  log_x_for_x_greater_than_or_equal_to_1 (11/240·2^(1/4), 1/20·2^(1/4), 2/2^(1/4) − 2^(1/4),
+ *  1/4·2^(1/4)), all round(c · 2^31). */
+export const C_LOG_2: i32 = 1488522236;
+export const C_SQRT_SQRT_HALF: i32 = 1805811301;
+export const C_SQRT_HALF: i32 = 1518500250;
+export const C_ONE_QUARTER: i32 = 536870912;
+export const C_LOG_ALPHA_N: i32 = 117049297;
+export const C_LOG_ALPHA_D: i32 = 127690142;
+export const C_LOG_ALPHA_I: i32 = 1057819769;
+export const C_LOG_ALPHA_F: i32 = 638450708;
+
+/** TFLite log_x_for_x_greater_than_or_equal_to_1_impl: x in Q(inBits), log x in Q(outBits). */
+export function logXForXGreaterThanOrEqualTo1(x: i32, inBits: i32, outBits: i32): i32 {
+  const accBits = outBits + 1;
+  const shiftedQuarter = rescale(C_ONE_QUARTER, 0, accBits);
+  const zAHeadroomPlus1 = <i32>clz<u32>(<u32>x);
+  const rATmp = saturatingShiftLeftParam(x, zAHeadroomPlus1 - 1);
+  const rARaw = saturatingShiftLeftParam(mul(rATmp, C_SQRT_HALF), 1);
+  const zAPow2Adj = saturatingAdd32(saturatingShiftLeftParam(inBits - zAHeadroomPlus1, 31 - accBits), shiftedQuarter);
+  const zB = mul(x, C_SQRT_HALF);
+  const zBHeadroom = <i32>clz<u32>(<u32>zB) - 1;
+  const rBRaw = saturatingShiftLeftParam(x, zBHeadroom);
+  const zBPow2Adj = saturatingSub32(saturatingShiftLeftParam(inBits - zBHeadroom, 31 - accBits), shiftedQuarter);
+  const r = rARaw < rBRaw ? rARaw : rBRaw;
+  const zPow2Adj = zAPow2Adj > zBPow2Adj ? zAPow2Adj : zBPow2Adj;
+  const p = roundingHalfSum(r, C_SQRT_SQRT_HALF);
+  let q = r - C_SQRT_SQRT_HALF;
+  q = q + q;
+  const commonSq = mul(q, q);
+  const num = mul(q, r) + mul(mul(q, commonSq), C_LOG_ALPHA_N);
+  const denomMinusOne = mul(p, C_LOG_ALPHA_I + q + mul(C_LOG_ALPHA_D, commonSq)) + mul(C_LOG_ALPHA_F, q);
+  const recipDenom = oneOverOnePlusXForXIn01(denomMinusOne);
+  const numScaled = rescale(num, 0, accBits);
+  return rescale(mul(zPow2Adj, C_LOG_2) + mul(numScaled, recipDenom), accBits, outBits);
+}
+
+/** TFLite GetReciprocal: 1/x for x in Q(intBits) as a Q0.31 value and a count of bits over one. */
+// @ts-ignore: decorator
+@inline export function reciprocalQ0(x: i32, intBits: i32): i64 {
+  const headroomPlusOne = <i32>clz<u32>(<u32>x);
+  const shiftedSumMinusOne = <i32>((<u32>x << headroomPlusOne) - (<u32>1 << 31));
+  const scale = oneOverOnePlusXForXIn01(shiftedSumMinusOne);
+  // packed: high 32 bits num_bits_over_unit, low 32 bits the Q0.31 reciprocal
+  return (<i64>(intBits - headroomPlusOne) << 32) | <i64><u32>scale;
+}

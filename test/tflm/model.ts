@@ -153,3 +153,77 @@ export function tflmPrelu(q: number, alphaCode: number, p: { inOff: number; alph
   const y = x >= 0 ? mbqm(x, p.m1, p.s1) : mbqm(Math.imul(x, p.alphaOff + alphaCode), p.m2, p.s2);
   return clamp(y + p.outZp, lo, hi);
 }
+
+const clz32 = (x: number) => Math.clz32(x >>> 0);
+
+function satShlParam(x: number, e: number): number {
+  if (e === 0) return x;
+  return satShl(x, e);
+}
+const sat32 = (v: number) => Math.min(I32_MAX, Math.max(I32_MIN, v));
+
+/** TFLite log_x_for_x_greater_than_or_equal_to_1_impl<outBits, inBits> on raw int32. */
+export function logX(x: number, inBits: number, outBits: number): number {
+  const acc = outBits + 1;
+  const quarter = rescale(536870912, 0, acc);
+  const sqrtHalf = 1518500250, ssh = 1805811301;
+  const ha = clz32(x);
+  const rA = satShlParam(srdhm(satShlParam(x, ha - 1), sqrtHalf), 1);
+  const zA = sat32(satShlParam(inBits - ha, 31 - acc) + quarter);
+  const zb = srdhm(x, sqrtHalf);
+  const hb = clz32(zb) - 1;
+  const rB = satShlParam(x, hb);
+  const zB = sat32(satShlParam(inBits - hb, 31 - acc) - quarter);
+  const r = Math.min(rA, rB), z = Math.max(zA, zB);
+  const s = r + ssh;
+  const p = Math.trunc((s + (s >= 0 ? 1 : -1)) / 2);
+  const q = wrap32(2 * wrap32(r - ssh));
+  const sq = srdhm(q, q);
+  const num = wrap32(srdhm(q, r) + srdhm(srdhm(q, sq), 117049297));
+  const den = wrap32(srdhm(p, wrap32(1057819769 + q + srdhm(127690142, sq))) + srdhm(638450708, q));
+  const recip = rescale(newtonQ2(den), 1, 0);
+  return rescale(wrap32(srdhm(z, 1488522236) + srdhm(rescale(num, 0, acc), recip)), acc, outBits);
+}
+
+/** Softmax (int8 in, int8 or int16 out) of one row, reference_ops::Softmax. */
+export function tflmSoftmaxQ8Row(row: number[], m: number, left: number, diffMin: number, outBits: 8 | 16): number[] {
+  const max = Math.max(-128, ...row);
+  const scaled = (d: number) => srdhm(wrap32(Math.imul(d, 2 ** left)), m);
+  let sum = 0;
+  for (const v of row) if (v - max >= diffMin) sum = wrap32(sum + rdbp(expNeg(scaled(v - max), 5), 12));
+  const h = clz32(sum);
+  const nbou = 12 - h;
+  const shiftedScale = rescale(newtonQ2(wrap32(Number((BigInt(sum >>> 0) << BigInt(h)) & 0xffffffffn) - 2 ** 31)), 1, 0);
+  const exponent = nbou + 31 - outBits;
+  const [lo, hi] = outBits === 8 ? [-128, 127] : [-32768, 32767];
+  return row.map((v) => (v - max >= diffMin ? clamp(rdbp(srdhm(shiftedScale, expNeg(scaled(v - max), 5)), exponent) + lo, lo, hi) : lo));
+}
+
+/** LogSoftmaxQuantized (int8) of one row. */
+export function tflmLogSoftmaxQ8Row(row: number[], m: number, left: number, revDiv: number, revRight: number, diffMin: number): number[] {
+  const max = Math.max(-128, ...row);
+  let sum = 0;
+  for (const v of row) if (v - max >= diffMin) sum = wrap32(sum + rdbp(expNeg(mbqm(v - max, m, left), 5), 12));
+  const logSum = logX(sum, 12, 5);
+  const adjusted = Math.max(diffMin - 1, mbqm(wrap32(logSum + I32_MIN), revDiv, -revRight));
+  return row.map((v) => (v - max > adjusted ? clamp(rdbp(wrap32(mbqm(v - max, m, left) - logSum), 22) + 127, -128, 127) : -128));
+}
+
+function lut16(v: number, lut: ArrayLike<number>): number {
+  const index = 256 + (v >> 7);
+  const offset = v & 0x7f;
+  const slope = wrap16(lut[index + 1] - lut[index]);
+  return wrap16(lut[index] + ((slope * offset + 64) >> 7));
+}
+
+/** SoftmaxInt16 of one row with the given tables. */
+export function tflmSoftmaxQ16Row(row: number[], m: number, s: number, expLut: ArrayLike<number>, recLut: ArrayLike<number>): number[] {
+  const max = Math.max(-32768, ...row);
+  const exps = row.map((v) => lut16(clamp(mbqm(v - max, m, s) + 32767, -32768, 32767), expLut));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  const h = clz32(sum);
+  const shifted = Math.floor((sum * 2 ** (h - 1) + 2 ** 13) / 2 ** 14);
+  const rec = lut16(clamp(shifted - (2 ** 15 + 2 ** 16), -32768, 32767), recLut);
+  const rs = 31 - h;
+  return exps.map((e) => clamp(Number((BigInt(e) * BigInt(rec) + (1n << BigInt(rs - 1))) >> BigInt(rs)), 0, 32767));
+}

@@ -80,3 +80,24 @@ export function tfliteQuantize(values: number[], scale: number, zp: number, dtyp
     return Math.min(hi, Math.max(lo, r + zp));
   });
 }
+
+/** softmax_test.cc: the 4-D input (shape [2,3,4,5], rows of 5 along the last axis); its first 60
+ *  values are the 3-D test's input. The goldens there are softmax of each row to 9 decimals; the
+ *  tests recompute them in float64 (src/ops/catalog/rows.ts). */
+export const TFLM_SOFTMAX_4D: number[] = [
+  3, 6, -5, 4, -9, -10, -10, -8, 2, 2, 8, -5, -8, 5, -6, -8, 6, 1, -10, -8,
+  7, 6, -10, -4, -5, 2, 7, 9, -9, 7, -4, -2, 8, 2, 2, 3, 6, 6, 2, 4,
+  9, 7, -7, 0, 4, -3, 8, 8, -3, -4, -9, -9, 4, -8, -1, -10, -2, 6, -7, 0,
+  -9, -8, 6, -1, -5, -10, -5, -10, 7, -2, -5, -4, 1, 2, 2, -2, -2, 1, 1, -4,
+  -8, -3, 1, 1, -1, -2, 6, -1, -5, 6, -7, 8, 9, 0, 9, -9, -5, -2, 0, 8,
+  4, 2, -3, 5, 8, -1, 1, -4, -9, 7, 3, -8, 0, 9, -4, 8, -1, 9, -9, 1,
+];
+
+/** softmax_test.cc quantized cases: input scale 0.1, zero point 0, rows of 5; tolerance in output
+ *  codes (int8 → int8: 1; int16: 1 for the 1-D and 2-D cases, 7 for 3-D and 4-D). */
+export const TFLM_SOFTMAX_CASES: Array<{ name: string; input: number[]; tolInt8: number; tolInt16: number }> = [
+  { name: "1D", input: [1, 2, 3, 4, 5], tolInt8: 1, tolInt16: 1 },
+  { name: "2D", input: [1, 2, 3, 4, 5, -1, -2, -3, -4, -5], tolInt8: 1, tolInt16: 1 },
+  { name: "3D", input: TFLM_SOFTMAX_4D.slice(0, 60), tolInt8: 1, tolInt16: 7 },
+  { name: "4D", input: TFLM_SOFTMAX_4D, tolInt8: 1, tolInt16: 7 },
+];

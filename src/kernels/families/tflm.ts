@@ -6,7 +6,7 @@ import { num, type KernelSpec } from "../spec.js";
 import type { DType, QuantParams } from "../../types.js";
 import {
   prepareGemmlowpQ8, prepareTableQ16, prepareRelu, prepareLeakyRelu, prepareRelu6, prepareHardswishQ8,
-  preparePrelu, prepareEluQ8,
+  preparePrelu, prepareEluQ8, prepareSoftmaxQ8, prepareSoftmaxQ16, prepareLogSoftmaxQ8,
 } from "../prepare/tflm.js";
 
 type IntDType = "int8" | "int16";
@@ -37,6 +37,23 @@ export function tflmKernels(): KernelSpec[] {
       (k) => prepareHardswishQ8(k.input!, k.output!)),
     // ELU: TFLM builds a 256-entry table in float32 at prepare; the eval is the table lookup
     spec("elu", "int8", "i8_lut256", "lut256", (k) => prepareEluQ8(num(k.params.alpha), k.input!, k.output!)),
+    // SOFTMAX / LOG_SOFTMAX along rows; the output quantization is fixed by TFLM
+    {
+      ...spec("softmax", "int8", "i8_tflm_softmax", "gemmlowp",
+        (k) => prepareSoftmaxQ8(num(k.params.beta), k.input!, k.output!, k.outDtype as IntDType),
+        (_i, outDtype) => (outDtype === "int16" ? { scale: 1 / 65536, zeroPoint: -32768 } : { scale: 1 / 256, zeroPoint: -128 })),
+      shape: "rows", outDtypes: ["int8", "int16"],
+    },
+    {
+      ...spec("softmax", "int16", "i16_tflm_softmax", "lut513",
+        (k) => prepareSoftmaxQ16(num(k.params.beta), k.input!, k.output!), fixedOut({ scale: 1 / 32768, zeroPoint: 0 })),
+      shape: "rows",
+    },
+    {
+      ...spec("log_softmax", "int8", "i8_tflm_log_softmax", "gemmlowp",
+        (k) => prepareLogSoftmaxQ8(num(k.params.beta), k.input!, k.output!), fixedOut({ scale: 16 / 256, zeroPoint: 127 })),
+      shape: "rows",
+    },
   ];
   for (const dtype of ["int8", "int16"] as const) {
     const pre = dtype === "int8" ? "i8" : "i16";

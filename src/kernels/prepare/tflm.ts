@@ -191,3 +191,97 @@ export function prepareEluQ8(alpha: number, input: QuantParams, output: QuantPar
   }
   return t;
 }
+
+/** TFLite QuantizeMultiplierGreaterThanOne (CHECK multiplier > 1, shift ≥ 0). */
+function quantizeMultiplierGreaterThanOne(d: number, what: string): { multiplier: number; shift: number } {
+  const r = quantizeMultiplier(d);
+  if (!(d > 1) || r.shift < 0) {
+    throw new QactError("in-scale", `${what} needs beta·in-scale > 2^-26 (TFLM aborts below; got beta·in-scale = ${d / 2 ** 26})`);
+  }
+  return r;
+}
+
+/** TFLite PreprocessSoftmaxScaling with 5 integer bits: beta·scale·2^26, capped at 2^31 − 1. */
+function softmaxScaling(beta: number, inScale: number, what: string): { multiplier: number; shift: number } {
+  const real = Math.min(beta * inScale * 2 ** (31 - 5), 2 ** 31 - 1);
+  return quantizeMultiplierGreaterThanOne(real, what);
+}
+
+/** int8 SOFTMAX → int8 or int16: i32 inputMultiplier, inputLeftShift, diffMin, outIsInt16. TFLM's
+ *  checks: int8 output zero point −128 and scale exactly 1/256 (float32); int16 output zero point
+ *  −32768 and scale within 0.1 % of 1/65536. */
+export function prepareSoftmaxQ8(beta: number, input: QuantParams, output: QuantParams, outDtype: "int8" | "int16"): Uint8Array {
+  if (outDtype === "int8") {
+    if (output.zeroPoint !== -128) throw new QactError("out-zp", `tflm softmax int8 → int8 needs out-zp -128 (TFLM rejects others; got ${output.zeroPoint})`);
+    if (f32(output.scale) !== 1 / 256) throw new QactError("out-scale", `tflm softmax int8 → int8 needs out-scale 1/256 = 0.00390625 exactly (TFLM rejects others; got ${output.scale})`);
+  } else {
+    if (output.zeroPoint !== -32768) throw new QactError("out-zp", `tflm softmax int8 → int16 needs out-zp -32768 (TFLM rejects others; got ${output.zeroPoint})`);
+    if (Math.abs(f32(output.scale) - f32(1 / 65536)) > f32(0.001 / 65536)) {
+      throw new QactError("out-scale", `tflm softmax int8 → int16 needs out-scale 1/65536 ± 0.1 % (TFLM rejects others; got ${output.scale})`);
+    }
+  }
+  const { multiplier, shift } = softmaxScaling(f32(beta), f32(input.scale), "tflm softmax");
+  const diffMin = -calculateInputRadius(5, shift);
+  return bytesOf([multiplier, shift, diffMin, outDtype === "int16" ? 1 : 0]).bytes;
+}
+
+/** int8 LOG_SOFTMAX: i32 inputMultiplier, inputLeftShift, reverseScalingDivisor,
+ *  reverseScalingRightShift, diffMin. TFLM's LOG_SOFTMAX has no beta (1) and requires the output
+ *  quantization 16/256 with zero point 127. */
+export function prepareLogSoftmaxQ8(beta: number, input: QuantParams, output: QuantParams): Uint8Array {
+  if (beta !== 1) throw new QactError("param.beta", `tflm log_softmax has no beta (TFLite's LOG_SOFTMAX is beta = 1; got ${beta})`);
+  if (f32(output.scale) !== 16 / 256) throw new QactError("out-scale", `tflm log_softmax needs out-scale 16/256 = 0.0625 (TFLM rejects others; got ${output.scale})`);
+  if (output.zeroPoint !== 127) throw new QactError("out-zp", `tflm log_softmax needs out-zp 127 (TFLM rejects others; got ${output.zeroPoint})`);
+  const { multiplier, shift } = softmaxScaling(1, f32(input.scale), "tflm log_softmax");
+  // PreprocessLogSoftmaxScalingExp: reverse divisor (1 << (31 − shift)) / multiplier, a multiplier < 1
+  const reverseReal = 2 ** (31 - shift) / multiplier;
+  if (shift === 0 || !(reverseReal < 1)) {
+    // (1 << 31) overflows TFLM's int arithmetic at shift 0, and its QuantizeMultiplierSmallerThanOneExp
+    // aborts on a divisor ≥ 1
+    throw new QactError("in-scale", `tflm log_softmax: in-scale ${input.scale} gives input shift ${shift} and reverse divisor ${reverseReal}, which TFLM rejects (needs shift ≥ 1 and divisor < 1)`);
+  }
+  const reverse = quantizeMultiplier(reverseReal);
+  return bytesOf([multiplier, shift, reverse.multiplier, -reverse.shift, -calculateInputRadius(5, shift)]).bytes;
+}
+
+/** TFLM gen_lut<float, int16_t, int16_t> (softmax_common.cc): 512 float32 samples of f on
+ *  [lo, hi] scaled to [−1, 1] → int16, each corrected by half the interpolation error at the
+ *  segment midpoint, plus f(hi) as entry 512. */
+export function genLutInt16(fn: (x: number) => number, lo: number, hi: number): Int16Array {
+  const steps = 512;
+  const step = f32(f32(hi - lo) / steps);
+  const halfStep = f32(step / 2);
+  const inv = f32(65536 / 2);
+  const lut = new Int16Array(steps + 1);
+  const rnd = (v: number) => f32(roundHalfAway(v));
+  for (let i = 0; i < steps; i++) {
+    const at = (x: number) => f32(fn(x));
+    const val = at(f32(lo + f32(i * step)));
+    const valMid = at(f32(f32(lo + f32(i * step)) + halfStep));
+    const valNext = at(f32(lo + f32((i + 1) * step)));
+    const sample = rnd(f32(val * inv));
+    const midInterp = rnd(f32(f32(f32(valNext * inv) + rnd(f32(val * inv))) / 2));
+    const mid = rnd(f32(valMid * inv));
+    const bias = rnd(f32(f32(midInterp - mid) / 2));
+    lut[i] = Math.min(32767, Math.max(-32768, f32(sample - bias)));
+  }
+  lut[steps] = Math.min(32767, Math.max(-32768, rnd(f32(f32(fn(hi)) * inv))));
+  return lut;
+}
+
+/** int16 SOFTMAX: i32 inputMultiplier, inputShift, then the exp and 1/(1+x) tables (513 int16
+ *  each). TFLM's checks: output zero point 0, scale within 0.1 % of 1/32768. */
+export function prepareSoftmaxQ16(beta: number, input: QuantParams, output: QuantParams): Uint8Array {
+  if (output.zeroPoint !== 0) throw new QactError("out-zp", `tflm softmax int16 needs out-zp 0 (TFLM rejects others; got ${output.zeroPoint})`);
+  if (Math.abs(f32(output.scale) - f32(1 / 32768)) > f32(0.001 / 32768)) {
+    throw new QactError("out-scale", `tflm softmax int16 needs out-scale 1/32768 ± 0.1 % (TFLM rejects others; got ${output.scale})`);
+  }
+  const { multiplier, shift } = quantizeMultiplier((f32(input.scale) * f32(beta)) / (10 / 65535));
+  if (shift > 30) throw new QactError("in-scale", `tflm softmax int16: beta·in-scale too large (got ${beta}·${input.scale})`);
+  const exp = genLutInt16((x) => f32(Math.exp(f32(x))), -10, 0);
+  const rec = genLutInt16((x) => f32(1 / f32(1 + f32(x))), 0, 1);
+  const { bytes, view } = bytesOf([multiplier, shift], 2 * 2 * 513);
+  exp.forEach((v, i) => view.setInt16(8 + 2 * i, v, true));
+  rec.forEach((v, i) => view.setInt16(8 + 1026 + 2 * i, v, true));
+  return bytes;
+}
