@@ -13,7 +13,7 @@
 // row after the maximum is known and reads each input element once more only through them).
 // ABI: fn(inPtr, outPtr, rows, rowLength, paramsPtr).
 
-import { saturatingRoundingDoublingHighMul as mul, roundingDivideByPOT } from "../fixed";
+import { saturatingRoundingDoublingHighMul as mul, roundingDivideByPOT, roundingShiftRightHalfAway } from "../fixed";
 import { expOnNegativeValues, logXForXGreaterThanOrEqualTo1, reciprocalQ0 } from "./gemmlowp";
 import { multiplyByQuantizedMultiplier } from "./elementwise";
 
@@ -45,7 +45,11 @@ export function i8_tflm_softmax(inPtr: usize, outPtr: usize, rows: i32, len: i32
       let y = outMin;
       if (d >= diffMin) {
         const e = expOnNegativeValues(mul(d * (1 << left), m), 5);
-        y = roundingDivideByPOT(mul(shiftedScale, e), exponent) + outMin;
+        // TFLM aborts (TFLITE_CHECK exponent ≤ 31) on rows whose Σexp exceeds 2^(31 − k + 12 − 31)
+        // (int8 output: Σexp ≥ 256); a WASM kernel cannot abort, so the division by 2^exponent is
+        // carried on in 64 bits with the same tie rule, which is what the formula means there
+        const v = mul(shiftedScale, e);
+        y = (exponent <= 31 ? roundingDivideByPOT(v, exponent) : <i32>roundingShiftRightHalfAway(<i64>v, exponent)) + outMin;
         y = y < outMin ? outMin : y > outMax ? outMax : y;
       }
       const o = <usize>r * <usize>len + <usize>c;

@@ -196,7 +196,9 @@ export function tflmSoftmaxQ8Row(row: number[], m: number, left: number, diffMin
   const shiftedScale = rescale(newtonQ2(wrap32(Number((BigInt(sum >>> 0) << BigInt(h)) & 0xffffffffn) - 2 ** 31)), 1, 0);
   const exponent = nbou + 31 - outBits;
   const [lo, hi] = outBits === 8 ? [-128, 127] : [-32768, 32767];
-  return row.map((v) => (v - max >= diffMin ? clamp(rdbp(srdhm(shiftedScale, expNeg(scaled(v - max), 5)), exponent) + lo, lo, hi) : lo));
+  // exponent > 31: TFLM aborts; qact continues the rounding division in 64 bits (half away from 0)
+  const div = (v: number) => (exponent <= 31 ? rdbp(v, exponent) : Math.sign(v) * Math.floor(Math.abs(v) / 2 ** exponent + 0.5));
+  return row.map((v) => (v - max >= diffMin ? clamp(div(srdhm(shiftedScale, expNeg(scaled(v - max), 5))) + lo, lo, hi) : lo));
 }
 
 /** LogSoftmaxQuantized (int8) of one row. */
