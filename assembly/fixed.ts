@@ -46,3 +46,47 @@
 @inline export function i32x4_mulAddHigh64(a: v128, b: v128, bias: v128): v128 {
   return i64x2.add(i64x2.extmul_high_i32x4_s(a, b), bias);
 }
+
+// ---- gemmlowp scalar primitives (google/gemmlowp fixedpoint/fixedpoint.h semantics; used by the
+// bit-exact `tflm` kernels in ./tflm/). Scalar only: the tflm kernels run the same scalar code in
+// both builds. No float instruction.
+
+/** gemmlowp SaturatingRoundingDoublingHighMul on int32 (ARM VQRDMULH; WASM twin for Q15 lanes:
+ *  i16x8.q15mulr_sat_s): (a·b + nudge) / 2^31 truncated, nudge = 2^30 for a·b ≥ 0 and 1 − 2^30
+ *  otherwise, i.e. round(a·b / 2^31) with ties away from zero; (−2^31)·(−2^31) saturates to 2^31−1. */
+// @ts-ignore: decorator
+@inline export function saturatingRoundingDoublingHighMul(a: i32, b: i32): i32 {
+  if (a == b && a == i32.MIN_VALUE) return i32.MAX_VALUE;
+  const ab = <i64>a * <i64>b;
+  return <i32>((ab + (ab >= 0 ? <i64>(1 << 30) : <i64>(1 - (1 << 30)))) / (<i64>1 << 31));
+}
+
+/** gemmlowp RoundingDivideByPOT on int32: x / 2^e (e in 0..31) rounded to nearest, ties away from
+ *  zero (remainder compared with mask/2, plus one for negative x). */
+// @ts-ignore: decorator
+@inline export function roundingDivideByPOT(x: i32, e: i32): i32 {
+  const mask = <i32>((<i64>1 << e) - 1);
+  const remainder = x & mask;
+  const threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> e) + (remainder > threshold ? 1 : 0);
+}
+
+/** gemmlowp SaturatingRoundingDoublingHighMul on int16 (i16x8.q15mulr_sat_s semantics except the
+ *  tie rule: here ties go away from zero). Arguments and result are int16 values held in i32. */
+// @ts-ignore: decorator
+@inline export function saturatingRoundingDoublingHighMul16(a: i32, b: i32): i32 {
+  if (a == b && a == -32768) return 32767;
+  const ab = a * b;
+  return <i32><i16>((ab + (ab >= 0 ? (1 << 14) : 1 - (1 << 14))) / (1 << 15));
+}
+
+/** gemmlowp RoundingDivideByPOT on int16 values (e in 0..31); same tie rule as the int32 one for
+ *  e ≤ 15. Like gemmlowp, the mask is truncated to int16, so e ≥ 16 gives 1 for x ≥ 0 and 0 or −1
+ *  for x < 0 (reproduced on purpose: TFLM's int8 HARD_SWISH reaches it at extreme scale ratios). */
+// @ts-ignore: decorator
+@inline export function roundingDivideByPOT16(x: i32, e: i32): i32 {
+  const mask = <i32><i16>((<i64>1 << e) - 1);
+  const remainder = x & mask;
+  const threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return <i32><i16>((x >> e) + (remainder > threshold ? 1 : 0));
+}

@@ -10,6 +10,8 @@ import { f32PwlKernels } from "./families/f32-pwl.js";
 import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
 import { q16LutKernels } from "./families/q16-lut.js";
+import { tflmKernels } from "./families/tflm.js";
+import { qSoftmaxKernels } from "./families/q-softmax.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -18,13 +20,15 @@ export const KERNELS: readonly KernelSpec[] = [
   ...fixedKernels(),
   ...lut8Kernels(),
   ...q16LutKernels(),
+  ...tflmKernels(),
+  ...qSoftmaxKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */
 const DEFAULT_METHOD_ORDER: Record<DType, Method[]> = {
   f32: ["accurate", "fast"],
-  int8: ["lut", "fixed", "poly", "tflm"],
-  int16: ["lut", "poly", "fixed", "tflm"],
+  int8: ["lut", "fixed", "poly", "accurate", "tflm"],
+  int16: ["lut", "poly", "fixed", "accurate", "tflm"],
 };
 
 export function kernelsFor(op: string, dtype?: DType): KernelSpec[] {

@@ -39,6 +39,9 @@ export interface KernelSpec {
   algorithm: Record<Isa, string>;
   /** bytes the export reads at paramsPtr (8-byte aligned when written) */
   prepare(k: PrepareInput): Uint8Array;
+  /** output quantization used when the caller gives none (default: the op's conventional one);
+   *  for kernels whose reference fixes it, e.g. TFLM softmax 1/256 with zero point −128 */
+  defaultOutput?(input: QuantParams, outDtype: DType, params: Params): QuantParams;
 }
 
 export const DTYPE_PREFIX: Record<DType, string> = { f32: "f32", int8: "i8", int16: "i16" };

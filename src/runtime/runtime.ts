@@ -265,7 +265,8 @@ export class Runtime {
     let input: QuantParams | undefined, output: QuantParams | undefined;
     if (isIntDType(o.dtype) && isIntDType(outDtype)) {
       input = validateQuant(o.dtype, o.input ?? defaultInputQuant(op, o.dtype), "in");
-      output = validateQuant(outDtype, o.output ?? defaultOutputQuant(op, outDtype, params, input), "out");
+      output = validateQuant(outDtype, o.output ??
+        spec.defaultOutput?.(input, outDtype, params) ?? defaultOutputQuant(op, outDtype, params, input), "out");
     } else if (o.input !== undefined || o.output !== undefined) {
       throw new QactError("in-scale", "input/output quantization applies to int8 and int16 only (dtype is f32)");
     }
