@@ -9,6 +9,7 @@ import type { KernelSpec } from "./spec.js";
 import { f32PwlKernels } from "./families/f32-pwl.js";
 import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
+import { f32SmoothKernels } from "./families/f32-smooth.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -16,6 +17,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...f32PwlKernels(),
   ...fixedKernels(),
   ...lut8Kernels(),
+  ...f32SmoothKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */
