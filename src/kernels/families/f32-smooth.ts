@@ -14,6 +14,7 @@ const F32_SMOOTH: Record<string, (p: Params) => Uint8Array> = {
   selu: (p) => f64Params(num(p.alpha), num(p.scale)),
   celu: (p) => f64Params(num(p.alpha)),
   softplus: (p) => f64Params(num(p.beta)),
+  gelu: () => f64Params(),
 };
 
 export function f32SmoothKernels(): KernelSpec[] {
