@@ -4,12 +4,14 @@
 //
 // Algorithm (exp, expm1): Cody–Waite reduction x = k·ln2 + r, |r| ≤ ln2/2 (+ a rounding), k chosen
 // by the 1.5·2^52 shifter (round to nearest even), ln2 split hi/lo as in fdlibm (e_exp.c constants
-// ln2HI[0], ln2LO[0]); p(r) = expm1(r) by its Taylor polynomial to degree 11 (truncation below
-// 0.3466^11/12! ≈ 1.8e-14 relative); 2^k built from the shifter's low bits ((k + 1023) << 52).
+// ln2HI[0], ln2LO[0]); p(r) = expm1(r) by its Taylor polynomial to degree 9, evaluated by Estrin's
+// scheme (truncation 0.3466^9/10! ≈ 2.0e-11 relative); 2^k from the shifter's low bits
+// ((k + 1023) << 52). Degree 9 + Estrin instead of degree 11 + Horner: sigmoid 3.0× → see the
+// header of sigmoid.ts for the benchmark (npm run bench -- --filter f32_ --sizes 1048576).
 //   exp(x)   = 2^k · (1 + p)
 //   expm1(x) = 2^k · p − (1 − 2^k)        (written so that expm1(−0) = −0)
-// Valid for x in [−700, 700] (the callers clamp); relative error a few 1e-14, far below the 2^-24 of
-// an f32 result, so a value computed with them and rounded once to f32 is within 0.5 + 1e-6 ULP.
+// Valid for x in [−700, 700] (the callers clamp); relative error below 1e-10, far below the 2^-24 of
+// an f32 result, so a value computed with them and rounded once to f32 is within 0.5 + 0.002 ULP.
 //
 // log1p(u) for u in [0, 1]: 1 + u = 2^j·(1 + v) with j = 0 (u ≤ √2 − 1) or j = 1 (v = (u − 1)/2),
 // then log1p(v) = 2·atanh(s), s = v/(2 + v), |s| ≤ 0.1716, series to s^15 (truncation ≈ 3e-14).
@@ -27,7 +29,7 @@
 // @ts-ignore: decorator
 @inline const LN2: f64 = 0.6931471805599453; // ln 2 rounded to f64
 
-// 1/n! for n = 1..11
+// 1/n! for n = 1..9
 // @ts-ignore: decorator
 @inline const E1: f64 = 1.0;
 // @ts-ignore: decorator
@@ -46,10 +48,6 @@
 @inline const E8: f64 = 2.4801587301587302e-5;
 // @ts-ignore: decorator
 @inline const E9: f64 = 2.7557319223985893e-6;
-// @ts-ignore: decorator
-@inline const E10: f64 = 2.7557319223985888e-7;
-// @ts-ignore: decorator
-@inline const E11: f64 = 2.5052108385441720e-8;
 
 // 1/(2j+1) for j = 1..7
 // @ts-ignore: decorator
@@ -76,20 +74,19 @@
   return f64x2.splat(v);
 }
 
-/** expm1(r) for |r| ≤ 0.35: r·(1 + r/2 + … + r^10/11!). */
+/** expm1(r) for |r| ≤ 0.35: r·q(r), q = 1 + r/2 + … + r^8/9! by Estrin's scheme (short dependency chains). */
 // @ts-ignore: decorator
 @inline function f64x2_expm1Poly(r: v128): v128 {
-  let q = f64x2.add(f64x2_c(E10), f64x2.mul(r, f64x2_c(E11)));
-  q = f64x2.add(f64x2_c(E9), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E8), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E7), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E6), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E5), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E4), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E3), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E2), f64x2.mul(r, q));
-  q = f64x2.add(f64x2_c(E1), f64x2.mul(r, q));
-  return f64x2.mul(r, q);
+  const r2 = f64x2.mul(r, r);
+  const r4 = f64x2.mul(r2, r2);
+  const a = f64x2.add(f64x2_c(E1), f64x2.mul(r, f64x2_c(E2)));
+  const b = f64x2.add(f64x2_c(E3), f64x2.mul(r, f64x2_c(E4)));
+  const c = f64x2.add(f64x2_c(E5), f64x2.mul(r, f64x2_c(E6)));
+  const d = f64x2.add(f64x2_c(E7), f64x2.mul(r, f64x2_c(E8)));
+  const ab = f64x2.add(a, f64x2.mul(r2, b));
+  const cd = f64x2.add(c, f64x2.mul(r2, d));
+  const cde = f64x2.add(cd, f64x2.mul(r4, f64x2_c(E9)));
+  return f64x2.mul(r, f64x2.add(ab, f64x2.mul(r4, cde)));
 }
 
 /** e^x for x in [−700, 700]. */
@@ -134,17 +131,16 @@
 
 // @ts-ignore: decorator
 @inline function f64_expm1Poly(r: f64): f64 {
-  let q = E10 + r * E11;
-  q = E9 + r * q;
-  q = E8 + r * q;
-  q = E7 + r * q;
-  q = E6 + r * q;
-  q = E5 + r * q;
-  q = E4 + r * q;
-  q = E3 + r * q;
-  q = E2 + r * q;
-  q = E1 + r * q;
-  return r * q;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const a = E1 + r * E2;
+  const b = E3 + r * E4;
+  const c = E5 + r * E6;
+  const d = E7 + r * E8;
+  const ab = a + r2 * b;
+  const cd = c + r2 * d;
+  const cde = cd + r4 * E9;
+  return r * (ab + r4 * cde);
 }
 
 // @ts-ignore: decorator
@@ -180,6 +176,28 @@
   q = 1 + z * q;
   const l = (s + s) * q;
   return big ? LN2 + l : l;
+}
+
+// ---------------------------------------------------------------- clamps
+// f64x2.pmin/pmax are one instruction on x86 (f64x2.min/max need a NaN/±0 fix-up sequence in V8);
+// the scalar twins spell out the same selects. NaN lanes are masked by the callers.
+/** c < x ? c : x */
+// @ts-ignore: decorator
+@inline export function f64x2_minC(x: v128, c: f64): v128 {
+  return f64x2.pmin(x, f64x2.splat(c));
+}
+/** x < c ? c : x */
+// @ts-ignore: decorator
+@inline export function f64x2_maxC(x: v128, c: f64): v128 {
+  return f64x2.pmax(x, f64x2.splat(c));
+}
+// @ts-ignore: decorator
+@inline export function f64_minC(x: f64, c: f64): f64 {
+  return c < x ? c : x;
+}
+// @ts-ignore: decorator
+@inline export function f64_maxC(x: f64, c: f64): f64 {
+  return x < c ? c : x;
 }
 
 // ---------------------------------------------------------------- f32x4 ↔ f64x2

@@ -13,7 +13,7 @@
 // NaN inputs are returned unchanged; gelu(−0) = −0.
 // MEASURED ERROR: see docs/accuracy.md ("f32 smooth kernels"), produced by
 //   npx qact sweep --op gelu, all 2^32 inputs.
-import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN } from "./exp";
+import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator
 @inline const SQRT1_2: f64 = 0.7071067811865476; // Math.SQRT1_2
@@ -57,7 +57,7 @@ import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x
   const pos = f64x2.gt(t, f64x2.splat(0));
   const small = v128.bitselect(f64x2.sub(f64x2.splat(1), erfA), f64x2.add(f64x2.splat(1), erfA), pos);
   // large: |t| ≥ 1.25
-  const b = f64x2.min(f64x2.max(a, f64x2.splat(1.25)), f64x2.splat(26));
+  const b = f64x2_minC(f64x2_maxC(a, 1.25), 26);
   const s = f64x2.div(f64x2.splat(1), f64x2.mul(b, b));
   const mC = f64x2.lt(b, f64x2.splat(2.857142857142857)); // 1/0.35
   let R = sel(mC, -9.81432934416914548592e+00, 0);
@@ -81,7 +81,7 @@ import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x
   const ec = f64x2.div(f64x2_exp(arg), b);
   const large = v128.bitselect(ec, f64x2.sub(f64x2.splat(2), ec), pos);
   const erfc = v128.bitselect(small, large, f64x2.lt(a, f64x2.splat(1.25)));
-  return f64x2.mul(f64x2.mul(f64x2.splat(0.5), f64x2.max(x, f64x2.splat(-200))), erfc);
+  return f64x2.mul(f64x2.mul(f64x2.splat(0.5), f64x2_maxC(x, -200)), erfc);
 }
 
 // @ts-ignore: decorator
@@ -114,7 +114,7 @@ import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x
   const erfA = base + mult * (P / Q);
   const pos = t > 0;
   const small = pos ? 1 - erfA : 1 + erfA;
-  const b = min(max(a, 1.25), 26.0);
+  const b = f64_minC(f64_maxC(a, 1.25), 26.0);
   const s = 1 / (b * b);
   const mC = b < 2.857142857142857;
   let R = pick(mC, -9.81432934416914548592e+00, 0);
@@ -138,7 +138,7 @@ import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x
   const ec = f64_exp(arg) / b;
   const large = pos ? ec : 2 - ec;
   const erfc = a < 1.25 ? small : large;
-  return (0.5 * max(x, -200.0)) * erfc;
+  return (0.5 * f64_maxC(x, -200.0)) * erfc;
 }
 
 export function f32_gelu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
