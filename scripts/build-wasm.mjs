@@ -23,3 +23,19 @@ for (const [target, { outFile }] of Object.entries(config.targets)) {
   }
   console.log(`build-wasm: ${outFile} (${readFileSync(outFile).length} bytes)`);
 }
+
+// The float64 reference module of `qact sweep` (assembly/ref/; not part of the kernel builds).
+{
+  const { error, stderr } = await asc.main(["--config", "asconfig.ref.json", "--target", "ref"]);
+  if (error) {
+    process.stderr.write(stderr.toString());
+    console.error(`build-wasm: reference module failed: ${error.message}`);
+    process.exit(1);
+  }
+  const mod = new WebAssembly.Module(readFileSync("build/qact.ref.wasm"));
+  if (WebAssembly.Module.imports(mod).length > 0) {
+    console.error("build-wasm: build/qact.ref.wasm must import nothing");
+    process.exit(1);
+  }
+  console.log(`build-wasm: build/qact.ref.wasm (${readFileSync("build/qact.ref.wasm").length} bytes)`);
+}
