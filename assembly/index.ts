@@ -17,6 +17,10 @@ export {
   f32_identity, f32_relu, f32_relu6, f32_hard_tanh, f32_step, f32_leaky_relu, f32_hard_sigmoid,
   f32_hardswish,
 } from "./f32/pwl";
+export { f32_sigmoid, f32_silu, f32_gelu_tanh } from "./f32/sigmoid";
+export { f32_tanh, f32_mish } from "./f32/tanh";
+export { f32_elu, f32_selu, f32_celu, f32_softplus } from "./f32/elu";
+export { f32_gelu } from "./f32/gelu";
 
 /** First byte the host may use (8-byte aligned, above static data). */
 export function heap_base(): usize {

@@ -12,6 +12,7 @@ import { lut8Kernels } from "./families/lut8.js";
 import { q16LutKernels } from "./families/q16-lut.js";
 import { tflmKernels } from "./families/tflm.js";
 import { qSoftmaxKernels } from "./families/q-softmax.js";
+import { f32SmoothKernels } from "./families/f32-smooth.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -22,6 +23,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...q16LutKernels(),
   ...tflmKernels(),
   ...qSoftmaxKernels(),
+  ...f32SmoothKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */
