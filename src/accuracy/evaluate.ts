@@ -4,6 +4,7 @@ import type { Kernel } from "../runtime/runtime.js";
 import { allCodes } from "../quant/dtype.js";
 import { measureF32, measureQuantized, type F32Metrics, type QuantMetrics } from "./metrics.js";
 import { sampleF32 } from "./f32space.js";
+import { measureRows, statedRows } from "./rows.js";
 
 export type KernelMetrics = ({ kind: "quant" } & QuantMetrics) | ({ kind: "f32"; sample: string } & F32Metrics);
 
@@ -11,11 +12,17 @@ export type KernelMetrics = ({ kind: "quant" } & QuantMetrics) | ({ kind: "f32";
 export const F32_SAMPLE_COUNT = 1 << 20;
 
 export function evaluateKernel(k: Kernel, f32Count = F32_SAMPLE_COUNT): KernelMetrics {
+  if (k.dtype === "f32" && (k.spec.shape === "rows" || k.spec.shape === "groups")) {
+    const rows = statedRows(1, { multipleOf: k.spec.shape === "groups" ? (k.params.k as number) : 1 });
+    const m = measureRows(k, rows);
+    return { kind: "f32", sample: `${m.rows} stated rows (seed 1; lengths 1..4096, one-hot, all-equal, huge, tiny, −Inf entries)`, ...m };
+  }
   if (k.dtype === "f32") {
     const [lo, hi] = k.op.domain;
     const xs = sampleF32(lo, hi, f32Count);
     const ys = k.run(xs);
-    const m = measureF32((x) => k.op.ref!(x, k.params), xs, ys);
+    const f = k.derivative ? k.op.derivative! : k.op.ref!;
+    const m = measureF32((x) => f(x, k.params), xs, ys);
     return { kind: "f32", sample: `${xs.length} f32 evenly spaced in [${lo}, ${hi}] + specials`, ...m };
   }
   const codes = allCodes(k.dtype);

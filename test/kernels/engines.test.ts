@@ -27,10 +27,11 @@ function firstDiff(a: AnyTypedArray, b: AnyTypedArray): number {
 const LENGTHS = [...Array.from({ length: 68 }, (_, i) => i), 100_003];
 
 describe("SIMD ≡ scalar, bit for bit", () => {
-  for (const spec of KERNELS) {
+  // elementwise kernels only; rows/channels/groups shapes: test/kernels/f32-rows-engines.test.ts
+  for (const spec of KERNELS.filter((k) => (k.shape ?? "elementwise") === "elementwise")) {
     it(kernelName(spec, "simd"), () => {
       const r = rng(spec.exportName.length * 131 + spec.op.name.length);
-      const ks: Kernel[] = [simd, scalar].map((rt) => rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method }));
+      const ks: Kernel[] = [simd, scalar].map((rt) => rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative }));
       const Ctor = typedArrayCtor(spec.dtype);
       for (const n of LENGTHS) {
         const x = new Ctor(randomBytes(r, n * BYTES_PER_ELEMENT[spec.dtype]).buffer);
