@@ -6,7 +6,7 @@
 //      −Inf) → the row is NaN; m = +Inf → the k entries equal to +Inf get 1/k (log_softmax −log k),
 //      the others 0 (−Inf);
 //   3. z_i = beta·(x_i − m) in float64; c = count of x_i = m (each has e^z = 1 exactly) and
-//      rest = Σ_{x_i ≠ m} e^max(z_i, −700), accumulated in float64 in 4 interleaved partial sums
+//      rest = Σ_{x_i ≠ m} e^z_i (0 where Math.exp underflows to 0: z < −745.13), accumulated in float64 in 4 interleaved partial sums
 //      (element i goes to sum i mod 4; total (s0 + s2) + (s1 + s3)) in BOTH builds;
 //   4. softmax: y_i = f32(e^z_i · (1/(c + rest))); log_softmax: y_i = f32(z_i − ls) with
 //      ls = c = 1 ? log1p(rest) : log(c + rest) (log1p keeps rows with one dominant logit exact).
@@ -29,7 +29,7 @@
 //   4 elements reads 4 consecutive alphas without a modulo.
 //
 // Params: softmax/log_softmax {f64 beta @0}; maxout none; prelu above.
-import { EXP_ARG_MIN, exp64_nonpositive, f64x2_exp_nonpositive } from "../f64/math";
+import { EXP_ARG_MIN, EXP_ZERO_BELOW, exp64_nonpositive, f64x2_exp_nonpositive } from "../f64/math";
 
 const CANONICAL_NAN: f32 = reinterpret<f32>(0x7fc00000);
 
@@ -72,7 +72,7 @@ function specialRow(row: usize, out: usize, len: i32, m: f32, log: bool): bool {
   if (m != Infinity) return false;
   let k = 0;
   for (let i = 0; i < len; i++) if (load<f32>(row + (<usize>i << 2)) == Infinity) k++;
-  const hit: f32 = log ? <f32>(0.0 - Math.log(<f64>k)) : <f32>(1.0 / <f64>k); // 0 − log 1 = +0, as the reference
+  const hit: f32 = log ? (k == 1 ? <f32>0 : <f32>(-Math.log(<f64>k))) : <f32>(1.0 / <f64>k); // +0 for k = 1, as the reference
   const miss: f32 = log ? -Infinity : 0;
   for (let i = 0; i < len; i++) {
     const o = <usize>i << 2;
@@ -81,12 +81,24 @@ function specialRow(row: usize, out: usize, len: i32, m: f32, log: bool): bool {
   return true;
 }
 
-/** Scalar step of the sum: element with z (unclamped) → e^z for x ≠ m (0 when x = m). */
+/** e^z for z ≤ 0: 0 below EXP_ZERO_BELOW (where Math.exp is 0), else exp64 of z clamped ≥ −746. */
+// @ts-ignore: decorator
+@inline function expZ(z: f64): f64 {
+  const e = exp64_nonpositive(z < EXP_ARG_MIN ? EXP_ARG_MIN : z);
+  return z < EXP_ZERO_BELOW ? 0.0 : e;
+}
+/** The same on two lanes. */
+// @ts-ignore: decorator
+@inline function f64x2_expZ(z: v128): v128 {
+  const e = f64x2_exp_nonpositive(f64x2.pmax(z, f64x2.splat(EXP_ARG_MIN)));
+  return v128.andnot(e, f64x2.lt(z, f64x2.splat(EXP_ZERO_BELOW)));
+}
+
+/** Scalar step of the sum: e^z for x ≠ m (0 when x = m, whose e^0 = 1 is counted apart). */
 // @ts-ignore: decorator
 @inline function restTerm(x: f32, m: f32, md: f64, beta: f64): f64 {
-  let z = beta * (<f64>x - md);
-  z = z < EXP_ARG_MIN ? EXP_ARG_MIN : z;
-  return x == m ? 0.0 : exp64_nonpositive(z);
+  const e = expZ(beta * (<f64>x - md));
+  return x == m ? 0.0 : e;
 }
 
 /**
@@ -100,17 +112,17 @@ function rowRest(row: usize, len: i32, m: f32, beta: f64): f64 {
   let c = 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    const vmd = f64x2.splat(md), vb = f64x2.splat(beta), zmin = f64x2.splat(EXP_ARG_MIN), vm = f32x4.splat(m);
+    const vmd = f64x2.splat(md), vb = f64x2.splat(beta), vm = f32x4.splat(m);
     let a01 = f64x2.splat(0), a23 = f64x2.splat(0), vc = i32x4.splat(0);
     for (; i + 4 <= len; i += 4) {
       const x = v128.load(row + (<usize>i << 2));
       const eq = f32x4.eq(x, vm); // i32 lanes: −1 where x = m
       vc = i32x4.sub(vc, eq);
       const eqLo = i64x2.extend_low_i32x4_s(eq), eqHi = i64x2.extend_high_i32x4_s(eq);
-      const zLo = f64x2.pmax(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)), zmin);
-      const zHi = f64x2.pmax(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)), zmin);
-      a01 = f64x2.add(a01, v128.andnot(f64x2_exp_nonpositive(zLo), eqLo));
-      a23 = f64x2.add(a23, v128.andnot(f64x2_exp_nonpositive(zHi), eqHi));
+      const zLo = f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd));
+      const zHi = f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd));
+      a01 = f64x2.add(a01, v128.andnot(f64x2_expZ(zLo), eqLo));
+      a23 = f64x2.add(a23, v128.andnot(f64x2_expZ(zHi), eqHi));
     }
     s0 = f64x2.extract_lane(a01, 0); s1 = f64x2.extract_lane(a01, 1);
     s2 = f64x2.extract_lane(a23, 0); s3 = f64x2.extract_lane(a23, 1);
@@ -149,21 +161,18 @@ export function f32_softmax(inPtr: usize, outPtr: usize, rows: i32, len: i32, p:
     const md = <f64>m;
     let i = 0;
     if (ASC_FEATURE_SIMD) {
-      const vmd = f64x2.splat(md), vb = f64x2.splat(beta), zmin = f64x2.splat(EXP_ARG_MIN), vinv = f64x2.splat(inv);
+      const vmd = f64x2.splat(md), vb = f64x2.splat(beta), vinv = f64x2.splat(inv);
       for (; i + 4 <= len; i += 4) {
         const o = <usize>i << 2;
         const x = v128.load(row + o);
-        const zLo = f64x2.pmax(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)), zmin);
-        const zHi = f64x2.pmax(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)), zmin);
-        v128.store(out + o, f32x4_fromF64x2Pair(
-          f64x2.mul(f64x2_exp_nonpositive(zLo), vinv), f64x2.mul(f64x2_exp_nonpositive(zHi), vinv)));
+        const zLo = f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd));
+        const zHi = f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd));
+        v128.store(out + o, f32x4_fromF64x2Pair(f64x2.mul(f64x2_expZ(zLo), vinv), f64x2.mul(f64x2_expZ(zHi), vinv)));
       }
     }
     for (; i < len; i++) {
       const o = <usize>i << 2;
-      let z = beta * (<f64>load<f32>(row + o) - md);
-      z = z < EXP_ARG_MIN ? EXP_ARG_MIN : z;
-      store<f32>(out + o, <f32>(exp64_nonpositive(z) * inv));
+      store<f32>(out + o, <f32>(expZ(beta * (<f64>load<f32>(row + o) - md)) * inv));
     }
   }
 }

@@ -16,9 +16,11 @@
 //   z = n·ln2 + r with n = round(z/ln2) by the 1.5·2^52 shift trick, r = (z − n·ln2hi) − n·ln2lo
 //   (Cody–Waite with the fdlibm constants ln2hi = 0x3fe62e42fee00000, ln2lo = 0x3dea39ef35793c76),
 //   e^r by its Taylor polynomial of degree 10 on |r| ≤ ln2/2 (truncation error ≈ (ln2/2)^11/11! ≈ 2^-42),
-//   then scaled by 2^n through the exponent bits (n ≥ −1010, so the result stays normal). The
-//   callers clamp z ≥ −700: relative error < 2^-41 on [−700, 0] (measured max 3.0e-13), measured
-//   against Math.exp in test/kernels/f32-derivative.test.ts ("exp64 helper").
+//   then scaled by 2^(n+64) through the exponent bits (always a normal number) and by 2^-64 with a
+//   multiply, so results below 2^-1022 round once to a float64 subnormal like Math.exp's. Callers
+//   clamp z ≥ −746 and treat z < EXP_ZERO_BELOW (where Math.exp gives 0) as e^z = 0. Relative error
+//   < 2^-41 on [−708, 0] (measured max 3.0e-13) and max(2^-41 relative, one subnormal step) below, measured against
+//   Math.exp in test/kernels/f32-derivative.test.ts ("exp64 helper").
 //   The SIMD and scalar versions do the same f64 operations in the same order (no FMA in WASM).
 
 // ---- exp on z ≤ 0 -----------------------------------------------------------------------------
@@ -37,8 +39,11 @@ const C7: f64 = 1.0 / 5040.0;
 const C8: f64 = 1.0 / 40320.0;
 const C9: f64 = 1.0 / 362880.0;
 const C10: f64 = 1.0 / 3628800.0;
-/** Lower clamp of the exp argument: e^−700 ≈ 1e-304 is far below anything an f32 result can hold. */
-export const EXP_ARG_MIN: f64 = -700.0;
+/** Lower clamp of the exp argument (results there are masked to 0 by the callers). */
+export const EXP_ARG_MIN: f64 = -746.0;
+/** Below this, Math.exp (correctly rounded float64) is 0; the row kernels use e^z = 0 there too. */
+export const EXP_ZERO_BELOW: f64 = -745.1332191019411;
+const TWO_M64: f64 = 5.421010862427522e-20; // 2^-64
 
 /** e^z for z in [EXP_ARG_MIN, 0] (callers clamp). */
 // @ts-ignore: decorator
@@ -57,7 +62,7 @@ export const EXP_ARG_MIN: f64 = -700.0;
   p = p * r + C2;
   p = p * r + 1.0;
   p = p * r + 1.0;
-  return reinterpret<f64>(reinterpret<i64>(p) + (reinterpret<i64>(kf) << 52));
+  return reinterpret<f64>(reinterpret<i64>(p) + (reinterpret<i64>(kf) << 52) + (<i64>64 << 52)) * TWO_M64;
 }
 
 /** Lane-wise exp64_nonpositive: the same operations on both f64 lanes. */
@@ -78,14 +83,15 @@ export const EXP_ARG_MIN: f64 = -700.0;
   p = f64x2.add(f64x2.mul(p, r), f64x2.splat(C2));
   p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
   p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
-  return i64x2.add(p, i64x2.shl(kf, 52));
+  const scaled = i64x2.add(i64x2.add(p, i64x2.shl(kf, 52)), i64x2.splat(<i64>64 << 52));
+  return f64x2.mul(scaled, f64x2.splat(TWO_M64));
 }
 
-/** Exported for the tests only: out[i] = exp64_nonpositive(max(in[i], EXP_ARG_MIN)) on f64 arrays. */
+/** Exported for the tests only: e^z for z ≤ 0 on f64 arrays, as the row kernels compute it. */
 export function f64_exp_nonpositive(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   for (let i = 0; i < n; i++) {
     const z = load<f64>(inPtr + (<usize>i << 3));
-    store<f64>(outPtr + (<usize>i << 3), exp64_nonpositive(z < EXP_ARG_MIN ? EXP_ARG_MIN : z));
+    store<f64>(outPtr + (<usize>i << 3), z < EXP_ZERO_BELOW ? 0.0 : exp64_nonpositive(z < EXP_ARG_MIN ? EXP_ARG_MIN : z));
   }
 }
 
