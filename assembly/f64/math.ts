@@ -10,7 +10,7 @@
 //   used by @stdlib/math-base-special-erfc; the code is ours.
 //   Measured: ≤ 2 float64 ULP from an 80-digit decimal.js erfc on 1500 points of [−6, 6], and
 //   ≤ 4 ULP from @stdlib/math-base-special-erfc (itself a few ULP off where exp rounds differently)
-//   on 2^20 + 4·10^5 values: npx vitest run test/kernels/f32-derivative.test.ts -t erfc64
+//   on 2^20 + 2·10^5 values: npx vitest run test/kernels/f32-derivative.test.ts -t erfc64
 //
 // exp64_nonpositive (scalar) / f64x2_exp_nonpositive (SIMD): e^z for z in [−745, 0], used by softmax.
 //   z = n·ln2 + r with n = round(z/ln2) by the 1.5·2^52 shift trick, r = (z − n·ln2hi) − n·ln2lo

@@ -17,7 +17,9 @@ beforeAll(async () => {
   engines = [await load({ engine: "simd", chunkBytes: 8192 }), await load({ engine: "scalar" })];
 });
 
-const ROWS = statedRows(1);
+// npm run test:f32-full (QACT_FULL=1): 8 random rows per stated length and 400 of random length
+const FULL = process.env.QACT_FULL === "1";
+const ROWS = FULL ? statedRows(1, { randomPerLength: 8, extraRandom: 400 }) : statedRows(1);
 
 describe("softmax and log_softmax on the stated rows", () => {
   for (const op of ["softmax", "log_softmax"]) {
@@ -26,6 +28,7 @@ describe("softmax and log_softmax on the stated rows", () => {
         for (const rt of engines) {
           const k = rt.prepare({ op, dtype: "f32", params: { beta } });
           const m = measureRows(k, ROWS);
+          if (FULL) console.log(`${k.name} beta=${beta}: ${m.rows} rows, ${m.count} outputs, maxUlp ${m.maxUlp.toFixed(4)}, meanUlp ${m.meanUlp.toExponential(2)}, mismatches ${m.mismatches}; worst ${m.worstRow}`);
           expect(m.count).toBeGreaterThan(100_000);
           expect(m.maxUlp, `${k.name}: worst ${m.worstRow} ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(1);
           k.dispose();
