@@ -26,3 +26,6 @@ export { f32_gelu } from "./f32/gelu";
 export function heap_base(): usize {
   return (__heap_base + 15) & ~15;
 }
+export { f32_softmax, f32_log_softmax, f32_maxout, f32_prelu } from "./f32/rows";
+export { f32_derivative, f32_prelu_derivative } from "./f32/derivative";
+export { f64_erfc, f64_exp_nonpositive } from "./f64/math";

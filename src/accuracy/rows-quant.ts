@@ -5,6 +5,7 @@
 import type { Kernel } from "../runtime/runtime.js";
 import { INT_RANGE } from "../quant/dtype.js";
 import { QactError } from "../errors.js";
+import { rng } from "./rng.js";
 
 export interface RowWorst {
   /** the input row (codes) */
@@ -25,18 +26,6 @@ export interface RowMetrics {
   worst: RowWorst;
   /** how the rows were made (for reports) */
   sample: string;
-}
-
-/** Deterministic mulberry32 stream. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const ROW_LENGTHS = [1, 2, 3, 4, 5, 7, 8, 10, 16, 31, 64, 100, 1000];
