@@ -3,7 +3,7 @@
 // patterns and the specials (NaN, ±Inf, ±0, subnormals).
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
-import { KERNELS } from "../../src/kernels/registry.js";
+import { f32PwlKernels } from "../../src/kernels/families/f32-pwl.js";
 import { measureF32 } from "../../src/accuracy/metrics.js";
 import { allF32In, sampleF32 } from "../../src/accuracy/f32space.js";
 import { rng, randomBytes } from "../helpers.js";
