@@ -6,11 +6,13 @@ import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
 import { calibrateCommand } from "./commands/calibrate.js";
+import { lutCommand } from "./commands/lut.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
   calibrateCommand,
+  lutCommand,
 ];
 
 function buildProgram(): Command {
