@@ -7,12 +7,16 @@ import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
 import { calibrateCommand } from "./commands/calibrate.js";
 import { lutCommand } from "./commands/lut.js";
+import { inspectCommand } from "./commands/inspect.js";
+import { budgetCommand } from "./commands/budget.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
   calibrateCommand,
   lutCommand,
+  inspectCommand,
+  budgetCommand,
 ];
 
 function buildProgram(): Command {
