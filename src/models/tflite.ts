@@ -1,4 +1,5 @@
-// Reader of the few TFLite FlatBuffers tables qact needs (schema: tensorflow/lite/schema/schema.fbs),
+// Reader of the few TFLite FlatBuffers tables qact needs (schema: tensorflow/lite/schema/schema.fbs,
+// checked against the copy in tensorflow/tflite-micro at 6cdf0d78),
 // on top of the `flatbuffers` package's ByteBuffer with every offset bounds-checked, so a corrupt or
 // truncated file gives a QactError instead of garbage (ByteBuffer itself reads 0 past the end).
 //
@@ -12,7 +13,7 @@
 //   QuantizationParameters { min 0, max 1, scale:[float] 2, zero_point:[long] 3, details 4+5, quantized_dimension 6 }
 //   Operator      { opcode_index:uint 0, inputs:[int] 1, outputs:[int] 2, builtin_options_type 3, builtin_options 4 }
 //   Buffer        { data:[ubyte] 0 }
-//   TensorType    FLOAT32 0, FLOAT16 1, INT32 2, UINT8 3, INT64 4, INT16 7, INT8 9, UINT16 17
+//   TensorType    FLOAT32 0, FLOAT16 1, INT32 2, UINT8 3, INT64 4, INT16 7, INT8 9, UINT16 16, INT4 17
 //   BuiltinOperator LOGISTIC 14, RELU 19, RELU_N1_TO_1 20, RELU6 21, SOFTMAX 25, TANH 28, LOG_SOFTMAX 50,
 //                 PRELU 54, LEAKY_RELU 98, ELU 111, HARD_SWISH 117, GELU 150
 //   BuiltinOptions SoftmaxOptions 9 { beta:float }, LeakyReluOptions 75 { alpha:float }, GeluOptions 116 { approximate:bool }
@@ -38,7 +39,7 @@ export const TFLITE_ACTIVATIONS: Record<number, { name: string; op: string; para
   150: { name: "GELU", op: "gelu" },
 };
 
-export const TFLITE_TYPES: Record<number, ModelDType> = { 0: "float32", 1: "float16", 2: "int32", 3: "uint8", 7: "int16", 9: "int8", 17: "uint16" };
+export const TFLITE_TYPES: Record<number, ModelDType> = { 0: "float32", 1: "float16", 2: "int32", 3: "uint8", 7: "int16", 9: "int8", 16: "uint16" };
 export const BUILTIN_OPTIONS = { SoftmaxOptions: 9, LeakyReluOptions: 75, GeluOptions: 116 } as const;
 
 class Corrupt extends QactError {
