@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { QactError, show } from "../../errors.js";
 import { parseNumber } from "../args.js";
-import { writeOutput } from "./calibrate.js";
+import { writeOutput } from "../output.js";
 import { loadModelReport } from "./inspect.js";
 import { budgetFromModel } from "../../models/budget.js";
 

@@ -1,35 +1,11 @@
 // `qact calibrate FILE`: scale and zero point from sample activations, for each observer, with SQNR.
 import { Command, Option } from "commander";
-import { existsSync, readFileSync } from "node:fs";
-import { QactError } from "../../errors.js";
 import { parseNumber } from "../args.js";
-import { writeFileAtomic } from "../files.js";
+import { readFileOrFail, writeOutput } from "../output.js";
 import { parseSamples, formatFromPath, type SampleFormat } from "../../quant/samples.js";
 import { calibrate } from "../../quant/calibrate/calibrate.js";
 import { OBSERVERS, type ObserverName } from "../../quant/calibrate/observers.js";
 import { proposeFixedOutput } from "../../quant/calibrate/fixed-range.js";
-
-export function readFileOrFail(path: string, field: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch (e) {
-    throw new QactError(field, `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** Writes `-o FILE` atomically, refusing to replace an existing file without --force; else stdout. */
-export function writeOutput(out: string | undefined, force: boolean, data: string | Uint8Array): void {
-  if (out === undefined || out === "-") {
-    process.stdout.write(data);
-    return;
-  }
-  if (existsSync(out) && !force) throw new QactError("output", `${out} exists; pass --force to replace it`);
-  try {
-    writeFileAtomic(out, data);
-  } catch (e) {
-    throw new QactError("output", `cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
 
 export function calibrateCommand(program: Command): void {
   program

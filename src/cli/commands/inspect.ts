@@ -1,6 +1,6 @@
 // `qact inspect MODEL`: every activation op of a .tflite or ONNX (QDQ) model with its quantization.
 import { Command, Option } from "commander";
-import { readFileOrFail } from "./calibrate.js";
+import { readFileOrFail } from "../output.js";
 import { readModel, requireQuantizedActivations, type ModelReport, type TensorQuant } from "../../models/index.js";
 
 export function loadModelReport(path: string): ModelReport {

@@ -5,7 +5,7 @@ import { QactError } from "../../errors.js";
 import { getOp } from "../../ops/index.js";
 import { parseNumber, parseParams } from "../args.js";
 import { prepareExport, renderExport, type FirmwareFormat } from "../../tables/emit/index.js";
-import { writeOutput } from "./calibrate.js";
+import { writeOutput } from "../output.js";
 import type { DType } from "../../types.js";
 
 export function lutCommand(program: Command): void {

@@ -41,9 +41,9 @@ function cBlock(prefix: string, b: Block): string {
     const rows: string[] = [];
     for (let i = 0; i < b.values.length; i += 16) rows.push("  " + b.values.slice(i, i + 16).map((v) => cLiteral(BigInt(v), b.ctype)).join(", "));
     return `/* ${safe(b.comment)}; ${b.values.length} entries, ${b.values.length * CTYPE_BYTES[b.ctype]} bytes */\n` +
-      `static const ${b.ctype} ${prefix}_${b.name}[${b.values.length}] = {\n${rows.join(",\n")}\n};`;
+      `static const ${b.ctype} ${prefix}_${b.name}[${b.values.length}] QACT_UNUSED = {\n${rows.join(",\n")}\n};`;
   }
-  return `/* ${b.bytes} bytes */\nstatic const ${b.type} ${prefix}_${b.name} = {\n` +
+  return `/* ${b.bytes} bytes */\nstatic const ${b.type} ${prefix}_${b.name} QACT_UNUSED = {\n` +
     b.fields.map((f) => `  ${cLiteral(f.value, f.ctype)}, /* ${f.name}: ${safe(f.comment)} */`).join("\n") + "\n};";
 }
 
@@ -68,6 +68,15 @@ export function toC(e: FirmwareExport, prefix: string, command: string): string 
     `#ifndef ${guard}`,
     `#define ${guard}`,
     `#include <stdint.h>`,
+    ``,
+    `/* a header may define more tables than a translation unit uses */`,
+    `#ifndef QACT_UNUSED`,
+    `#if defined(__GNUC__)`,
+    `#define QACT_UNUSED __attribute__((unused))`,
+    `#else`,
+    `#define QACT_UNUSED`,
+    `#endif`,
+    `#endif`,
     ``,
   ];
   for (const b of e.blocks) if (b.kind === "struct") lines.push(cStructTypedef(b), "");
