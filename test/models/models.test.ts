@@ -167,6 +167,20 @@ describe("ONNX QDQ reader", () => {
     expect(plan.skipped.map((s) => s.modelOp)).toEqual(["Gelu", "Tanh", "Relu", "Softmax"]);
   });
 
+  it("random byte corruption gives QactError or a parse, never another exception", () => {
+    const full = buildOnnx(acts);
+    const r = rng(21);
+    for (let k = 0; k < 400; k++) {
+      const b = full.slice();
+      for (let j = 0; j < 3; j++) b[Math.floor(r() * b.length)] = Math.floor(r() * 256);
+      try {
+        readOnnx(b, "m.onnx");
+      } catch (e) {
+        expect((e as Error).name, (e as Error).stack).toBe("QactError");
+      }
+    }
+  });
+
   it("corrupt, truncated, unsupported IR version, not a model", () => {
     const full = buildOnnx(acts);
     let errors = 0;

@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
+import { prepareExport, renderExport } from "../../src/tables/emit/index.js";
 import { exportableKernels, firmwareExport, toBin, toC, toJson, type FirmwareExport } from "../../src/tables/emit/index.js";
 import { allCodes } from "../../src/quant/dtype.js";
 import { kernelName } from "../../src/kernels/registry.js";
@@ -134,5 +135,21 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     expect(off).toBe(out.length);
     expect(mismatches).toBe(0);
     expect(cases.length).toBeGreaterThan(60);
+  });
+
+  it("examples/c/example.c builds with the headers its comment generates and prints what the WASM kernels compute", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qact-ex-"));
+    const sig = { op: "sigmoid", dtype: "int8" as const, input: { scale: 0.0625, zeroPoint: 0 } };
+    const r6 = { op: "relu6", dtype: "int16" as const, method: "fixed", input: { scale: 0.001, zeroPoint: 0 }, output: { scale: 0.0002, zeroPoint: 0 } };
+    writeFileSync(join(dir, "sigmoid_lut.h"), renderExport(await prepareExport(sig), "c", undefined, "test"));
+    writeFileSync(join(dir, "relu6.h"), renderExport(await prepareExport(r6), "c", undefined, "test"));
+    const exe = join(dir, "example");
+    const cc = spawnSync("gcc", [...CFLAGS, "-I", dir, "-I", EXAMPLES, join(EXAMPLES, "example.c"), join(EXAMPLES, "qact_ref.c"), "-o", exe], { encoding: "utf8" });
+    expect(cc.status, cc.stderr).toBe(0);
+    const run = spawnSync(exe, [], { encoding: "utf8" });
+    const y8 = Array.from(scalar.prepare(sig).run(Int8Array.from([-128, -16, 0, 16, 127])));
+    const y16 = Array.from(scalar.prepare(r6).run(Int16Array.from([-1000, 0, 1000, 30000])));
+    expect(run.stdout).toBe(`${y8.join(" ")}\n${y16.join(" ")}\n`);
+    expect(y16).toEqual([0, 0, 5000, 30000]); // relu6(1.0)/0.0002 = 5000; relu6(30) = 6 → 30000
   });
 });
