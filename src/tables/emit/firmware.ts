@@ -1,7 +1,8 @@
 // What a kernel's prepared data looks like to firmware: named blocks (a table, or a struct of
 // fixed-point fields) decoded from the exact bytes the WASM kernel reads, plus the C function of
 // examples/c/qact_ref.h that applies them. One decoder per WASM export (FIRMWARE_DECODERS); a method
-// added on another branch adds its export's decoder there and every format (C, JSON, bin) follows.
+// added on another branch adds its export's decoder there (plus its apply function in
+// examples/c/qact_ref.c) and every format (C, JSON, bin) and the all-codes gcc test follow.
 import { QactError } from "../../errors.js";
 import { KERNELS, kernelName, type KernelSpec } from "../../kernels/registry.js";
 import type { Params, QuantParams } from "../../types.js";
@@ -45,6 +46,8 @@ export interface FirmwareExport {
   output?: QuantParams;
   /** C function(s) of examples/c/qact_ref.h that apply the blocks */
   apply: string;
+  /** the C statement applying the blocks (symbols `${prefix}_<block>`) to n codes at `inp` into `outp` */
+  cCall: (prefix: string, inp: string, outp: string, n: string) => string;
   /** index order, Q-formats, formula */
   notes: string[];
   blocks: Block[];
@@ -55,7 +58,7 @@ export interface DecoderInput {
   paramBytes: Uint8Array;
 }
 
-type Decoder = (k: DecoderInput) => Pick<FirmwareExport, "apply" | "notes" | "blocks">;
+type Decoder = (k: DecoderInput) => Pick<FirmwareExport, "apply" | "cCall" | "notes" | "blocks">;
 
 function field(v: DataView, name: string, ctype: CType, offset: number, comment: string) {
   const value = ctype === "int64_t" ? v.getBigInt64(offset, true) : BigInt(v.getInt32(offset, true));
@@ -80,6 +83,7 @@ const lut8: Decoder = ({ paramBytes }) => {
   for (let q = -128; q <= 127; q++) values[q + 128] = (paramBytes[q & 0xff] << 24) >> 24;
   return {
     apply: "qact_lut8_apply(table, in, out, n): out[i] = table[in[i] + 128]",
+    cCall: (p, i, o, n) => `qact_lut8_apply(${p}_table, ${i}, ${o}, ${n});`,
     notes: [
       "table[k] is the output code for input code k − 128 (index 0 = code −128 … 255 = code 127): 256 entries, 256 bytes",
       "entries are the float64 reference rounded half away from zero and saturated to [−128, 127]",
@@ -93,6 +97,7 @@ const pwl2 = (dtype: "int8" | "int16"): Decoder => ({ paramBytes }) => {
   const v = new DataView(paramBytes.buffer, paramBytes.byteOffset, paramBytes.byteLength);
   return {
     apply: `qact_pwl2_${dtype === "int8" ? "i8" : "i16"}(&params, in, out, n)`,
+    cCall: (p, i, o, n) => `qact_pwl2_${dtype === "int8" ? "i8" : "i16"}(&${p}_params, ${i}, ${o}, ${n});`,
     notes: [
       "d = q − in_zp; acc = d · (d < 0 ? mul_neg : mul_pos) + bias (int64, exact)",
       "y = clamp(round_half_away(acc / 2^shift), lo, hi)",
@@ -115,6 +120,7 @@ const hardswish = (dtype: "int8" | "int16"): Decoder => ({ paramBytes }) => {
   const v = new DataView(paramBytes.buffer, paramBytes.byteOffset, paramBytes.byteLength);
   return {
     apply: `qact_hardswish_${dtype === "int8" ? "i8" : "i16"}(&params, in, out, n)`,
+    cCall: (p, i, o, n) => `qact_hardswish_${dtype === "int8" ? "i8" : "i16"}(&${p}_params, ${i}, ${o}, ${n});`,
     notes: [
       "d = q − in_zp; g = clamp(round_half_away((d · g_mul + g_bias) / 2^g_shift), 0, g_max)  (= K·relu6(x+3)/6 in Q(out_shift), K = in_scale/out_scale)",
       "y = clamp(round_half_away((d · g + out_bias) / 2^out_shift), lo, hi)",
