@@ -178,6 +178,7 @@ export function readOnnx(bytes: Uint8Array, source = "model"): ModelReport {
     if (opType === "Softmax" || opType === "LogSoftmax") {
       const axis = num(attr("axis")?.i);
       if (axis !== undefined && axis !== -1) notes.push(`axis ${axis}: qact works along the last axis; check that it is the last`);
+      else if (axis === undefined && opset !== undefined && opset < 13) notes.push("opset < 13: axis defaults to 1 and the input is coerced to 2-D; qact works along the last axis");
     }
     const x = n.input?.[0], y = n.output?.[0];
     const dq = x ? producer.get(x) : undefined;
