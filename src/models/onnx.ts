@@ -88,33 +88,42 @@ export const ONNX_ACTIVATIONS: Record<string, string> = {
   LeakyRelu: "leaky_relu", PRelu: "prelu", Elu: "elu", Gelu: "gelu", Softmax: "softmax", LogSoftmax: "log_softmax",
 };
 
-/** The first element of a scalar (or 1-element) tensor, as a number. */
-function firstValue(t: Tensor, source: string): number {
+const RAW_SIZE: Record<number, number> = { 1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 11: 8 };
+
+/** Every element of a constant tensor, as numbers (at most `limit`). */
+function values(t: Tensor, source: string, limit = 1 << 16): number[] {
   const dt = t.data_type ?? 0;
   if (t.data_location === 1) throw new QactError("model", `${source}: tensor ${t.name} is stored externally; qact reads self-contained models only`);
-  if (t.float_data?.length) return t.float_data[0];
-  if (t.double_data?.length) return t.double_data[0];
-  if (t.int32_data?.length) return t.int32_data[0];
-  if (t.int64_data?.length) return num(t.int64_data[0])!;
+  if (t.float_data?.length) return t.float_data.slice(0, limit);
+  if (t.double_data?.length) return t.double_data.slice(0, limit);
+  if (t.int32_data?.length) return t.int32_data.slice(0, limit);
+  if (t.int64_data?.length) return t.int64_data.slice(0, limit).map((x) => num(x)!);
   const raw = t.raw_data;
   if (raw && raw.length > 0) {
+    const size = RAW_SIZE[dt];
+    if (size === undefined) throw new QactError("model", `${source}: tensor ${t.name} has data type ${dt}, not a numeric type qact reads`);
+    if (raw.length % size !== 0) throw new QactError("model", `${source}: tensor ${t.name} raw_data is ${raw.length} bytes, not a multiple of ${size}`);
     const v = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-    const need = { 1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 11: 8 }[dt];
-    if (need === undefined) throw new QactError("model", `${source}: tensor ${t.name} has data type ${dt}, not a scale or zero point type`);
-    if (raw.length < need) throw new QactError("model", `${source}: tensor ${t.name} raw_data is ${raw.length} bytes, needs ${need}`);
-    switch (dt) {
-      case 1: return v.getFloat32(0, true);
-      case 2: return v.getUint8(0);
-      case 3: return v.getInt8(0);
-      case 4: return v.getUint16(0, true);
-      case 5: return v.getInt16(0, true);
-      case 6: return v.getInt32(0, true);
-      case 7: return Number(v.getBigInt64(0, true));
-      case 11: return v.getFloat64(0, true);
-    }
+    const n = Math.min(limit, raw.length / size);
+    const read = (i: number): number => {
+      const o = i * size;
+      switch (dt) {
+        case 1: return v.getFloat32(o, true);
+        case 2: return v.getUint8(o);
+        case 3: return v.getInt8(o);
+        case 4: return v.getUint16(o, true);
+        case 5: return v.getInt16(o, true);
+        case 6: return v.getInt32(o, true);
+        case 7: return Number(v.getBigInt64(o, true));
+        default: return v.getFloat64(o, true);
+      }
+    };
+    return Array.from({ length: n }, (_, i) => read(i));
   }
   throw new QactError("model", `${source}: tensor ${t.name ?? "(unnamed)"} holds no value`);
 }
+
+const firstValue = (t: Tensor, source: string) => values(t, source, 1)[0];
 
 function count(t: Tensor): number {
   return (t.dims ?? []).reduce<number>((a, d) => a * num(d)!, 1);
@@ -159,6 +168,18 @@ export function readOnnx(bytes: Uint8Array, source = "model"): ModelReport {
     if (count(scaleT) > 1) out.perChannel = count(scaleT);
     return out;
   };
+  /** A constant's real values: an initializer, or DequantizeLinear of one (dequantized here, per tensor). */
+  const constantValues = (name: string): number[] | undefined => {
+    const t = consts.get(name);
+    if (t) return values(t, source);
+    const dq = producer.get(name);
+    if (dq?.op_type !== "DequantizeLinear") return undefined;
+    const [q, s, z] = dq.input ?? [];
+    const qt = consts.get(q), st = s ? consts.get(s) : undefined, zt = z ? consts.get(z) : undefined;
+    if (!qt || !st) return undefined;
+    const scale = firstValue(st, source), zp = zt ? firstValue(zt, source) : 0;
+    return values(qt, source).map((v) => scale * (v - zp));
+  };
   const activations: ActivationSite[] = [];
   nodes.forEach((n, i) => {
     const opType = n.op_type ?? "";
@@ -179,6 +200,12 @@ export function readOnnx(bytes: Uint8Array, source = "model"): ModelReport {
       const axis = num(attr("axis")?.i);
       if (axis !== undefined && axis !== -1) notes.push(`axis ${axis}: qact works along the last axis; check that it is the last`);
       else if (axis === undefined && opset !== undefined && opset < 13) notes.push("opset < 13: axis defaults to 1 and the input is coerced to 2-D; qact works along the last axis");
+    }
+    if (opType === "PRelu") {
+      const slope = n.input?.[1];
+      const alpha = slope ? constantValues(slope) : undefined;
+      if (alpha) params.alpha = alpha.length === 1 ? alpha[0] : alpha;
+      else notes.push(`slope ${JSON.stringify(slope)} is not a constant`);
     }
     const x = n.input?.[0], y = n.output?.[0];
     const dq = x ? producer.get(x) : undefined;

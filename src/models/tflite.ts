@@ -12,7 +12,7 @@
 //   Tensor        { shape 0, type:TensorType(byte) 1, buffer:uint 2, name 3, quantization 4 }
 //   QuantizationParameters { min 0, max 1, scale:[float] 2, zero_point:[long] 3, details 4+5, quantized_dimension 6 }
 //   Operator      { opcode_index:uint 0, inputs:[int] 1, outputs:[int] 2, builtin_options_type 3, builtin_options 4 }
-//   Buffer        { data:[ubyte] 0 }
+//   Buffer        { data:[ubyte] 0 }   (Tensor.buffer indexes Model.buffers; 0 = no data)
 //   TensorType    FLOAT32 0, FLOAT16 1, INT32 2, UINT8 3, INT64 4, INT16 7, INT8 9, UINT16 16, INT4 17
 //   BuiltinOperator LOGISTIC 14, RELU 19, RELU_N1_TO_1 20, RELU6 21, SOFTMAX 25, TANH 28, LOG_SOFTMAX 50,
 //                 PRELU 54, LEAKY_RELU 98, ELU 111, HARD_SWISH 117, GELU 150
@@ -128,6 +128,26 @@ function tensorQuant(r: Reader, tensors: number[], index: number, where: string)
   return out;
 }
 
+/** The real values of a constant tensor (float32, or int8/uint8/int16 dequantized per tensor), or undefined. */
+function constantValues(r: Reader, tensors: number[], buffers: number[], index: number): number[] | undefined {
+  if (index < 0 || index >= tensors.length) return undefined;
+  const t = tensors[index];
+  const b = r.scalar(t, 2, "u32", 0, "Tensor.buffer");
+  if (b === 0 || b >= buffers.length) return undefined;
+  const [start, len] = r.vector(buffers[b], 0, 1, "Buffer.data");
+  if (len === 0) return undefined;
+  const q = tensorQuant(r, tensors, index, "constant");
+  const size = { float32: 4, int8: 1, uint8: 1, int16: 2 }[q.dtype as string];
+  if (size === undefined || len % size !== 0) return undefined;
+  const dv = new DataView(r.bytes.buffer, r.bytes.byteOffset + start, len);
+  const raw = Array.from({ length: Math.min(len / size, 1 << 16) }, (_, i) =>
+    size === 4 ? dv.getFloat32(i * 4, true) : size === 2 ? dv.getInt16(i * 2, true) : q.dtype === "int8" ? dv.getInt8(i) : dv.getUint8(i));
+  if (q.dtype === "float32") return raw;
+  if (!q.quant) return undefined;
+  const { scale, zeroPoint } = q.quant;
+  return raw.map((v) => scale * (v - zeroPoint));
+}
+
 function options(r: Reader, op: number, builtin: number, params: Params, notes: string[]): void {
   const type = r.scalar(op, 3, "u8", 0, "Operator.builtin_options_type");
   const f = r.field(op, 4, "Operator.builtin_options");
@@ -154,6 +174,7 @@ export function readTflite(bytes: Uint8Array, source = "model"): ModelReport {
   const opcodes = r.tables(model, 1, "Model.operator_codes").map((c) => Math.max(
     r.scalar(c, 3, "i32", 0, "OperatorCode.builtin_code"), r.scalar(c, 0, "i8", 0, "OperatorCode.deprecated_builtin_code")));
   const subgraphs = r.tables(model, 2, "Model.subgraphs");
+  const buffers = r.tables(model, 4, "Model.buffers");
   const activations: ActivationSite[] = [];
   subgraphs.forEach((sg, s) => {
     const tensors = r.tables(sg, 0, "SubGraph.tensors");
@@ -171,7 +192,11 @@ export function readTflite(bytes: Uint8Array, source = "model"): ModelReport {
       let opName = act.op;
       options(r, op, code, params, notes);
       if (notes.some((n) => n.includes("gelu_tanh"))) opName = "gelu_tanh";
-      if (code === 54) notes.push(`alpha is tensor ${ins[1]} (per-channel constant)`);
+      if (code === 54) {
+        const alpha = ins.length > 1 ? constantValues(r, tensors, buffers, ins[1]) : undefined;
+        if (alpha) params.alpha = alpha.length === 1 ? alpha[0] : alpha;
+        else notes.push(`alpha (tensor ${ins[1]}) is not a constant qact can read`);
+      }
       const input = tensorQuant(r, tensors, ins[0], where), output = tensorQuant(r, tensors, outs[0], where);
       const isQ = (t: TensorQuant) => (t.dtype === "int8" || t.dtype === "int16") && t.quant !== undefined && t.perChannel === undefined;
       activations.push({ op: opName, modelOp: act.name, where, params, input, output, quantized: isQ(input) && isQ(output), notes });

@@ -11,6 +11,8 @@ export interface TfTensor {
   name: string;
   scale?: number[];
   zeroPoint?: number[];
+  /** index into TfModel.buffers (constant data) */
+  buffer?: number;
 }
 export interface TfOp {
   opcode: number; // index into opcodes
@@ -24,6 +26,8 @@ export interface TfModel {
   opcodes: number[];
   tensors: TfTensor[];
   ops: TfOp[];
+  /** Model.buffers[1..] data (buffer 0 is the empty sentinel) */
+  buffers?: Uint8Array[];
 }
 
 function intVector(b: Builder, xs: number[]): number {
@@ -59,7 +63,7 @@ export function buildTflite(m: TfModel): Uint8Array {
     b.startObject(5);
     b.addFieldOffset(0, shape, 0);
     b.addFieldInt8(1, t.type, 0);
-    b.addFieldInt32(2, 0, 0);
+    b.addFieldInt32(2, t.buffer ?? 0, 0);
     b.addFieldOffset(3, name, 0);
     if (quant) b.addFieldOffset(4, quant, 0);
     return b.endObject();
@@ -95,11 +99,23 @@ export function buildTflite(m: TfModel): Uint8Array {
     b.addFieldInt32(3, c, 0);
     return b.endObject();
   });
-  const codeVec = offsetVector(b, codes), sgVec = offsetVector(b, [sg]);
+  const bufs = [new Uint8Array(0), ...(m.buffers ?? [])].map((d) => {
+    let data = 0;
+    if (d.length) {
+      b.startVector(1, d.length, 16);
+      for (let i = d.length - 1; i >= 0; i--) b.addInt8(d[i]);
+      data = b.endVector();
+    }
+    b.startObject(1);
+    if (data) b.addFieldOffset(0, data, 0);
+    return b.endObject();
+  });
+  const codeVec = offsetVector(b, codes), sgVec = offsetVector(b, [sg]), bufVec = offsetVector(b, bufs);
   b.startObject(5);
   b.addFieldInt32(0, m.version ?? 3, 0);
   b.addFieldOffset(1, codeVec, 0);
   b.addFieldOffset(2, sgVec, 0);
+  b.addFieldOffset(4, bufVec, 0);
   const model = b.endObject();
   b.finish(model, "TFL3");
   return b.asUint8Array().slice();
@@ -114,6 +130,8 @@ export interface OnnxAct {
   attrs?: Record<string, number | string>;
   input?: { scale: number; zeroPoint: number; elem: OnnxElem; raw?: boolean };
   output?: { scale: number; zeroPoint: number; elem: OnnxElem; raw?: boolean };
+  /** PRelu: slope as a float initializer, or int8 codes behind DequantizeLinear */
+  slope?: { values: number[]; quant?: { scale: number; zeroPoint: number } };
 }
 
 function scalarInit(name: string, value: number, type: number, raw: boolean) {
@@ -148,7 +166,19 @@ export function buildOnnx(acts: OnnxAct[], irVersion = 8): Uint8Array {
       : Number.isInteger(v) && name === "axis"
         ? onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i: v })
         : onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.FLOAT, f: v }));
-    nodes.push(onnx.NodeProto.create({ opType: a.opType, input: [x], output: [`y${i}`], name: `act${i}`, attribute }));
+    const inputs = [x];
+    if (a.slope) {
+      if (a.slope.quant) {
+        inits.push(onnx.TensorProto.create({ name: `slope_q${i}`, dataType: onnx.TensorProto.DataType.INT8, dims: [a.slope.values.length], rawData: Uint8Array.from(a.slope.values.map((v) => v & 0xff)) }));
+        inits.push(scalarInit(`slope_s${i}`, a.slope.quant.scale, onnx.TensorProto.DataType.FLOAT, false));
+        inits.push(scalarInit(`slope_z${i}`, a.slope.quant.zeroPoint, onnx.TensorProto.DataType.INT8, false));
+        nodes.push(onnx.NodeProto.create({ opType: "DequantizeLinear", input: [`slope_q${i}`, `slope_s${i}`, `slope_z${i}`], output: [`slope${i}`] }));
+      } else {
+        inits.push(onnx.TensorProto.create({ name: `slope${i}`, dataType: onnx.TensorProto.DataType.FLOAT, dims: [a.slope.values.length], floatData: a.slope.values }));
+      }
+      inputs.push(`slope${i}`);
+    }
+    nodes.push(onnx.NodeProto.create({ opType: a.opType, input: inputs, output: [`y${i}`], name: `act${i}`, attribute }));
     cur = `y${i}`;
     if (a.output) {
       inits.push(scalarInit(`s_out${i}`, a.output.scale, onnx.TensorProto.DataType.FLOAT, Boolean(a.output.raw)));

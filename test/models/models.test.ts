@@ -115,6 +115,24 @@ describe("TFLite reader", () => {
     }
   });
 
+  it("PRELU: alpha read from the constant buffer, dequantized (int8) or as float32", () => {
+    const q = Int8Array.from([10, -20, 64]);
+    const m = buildTflite({
+      opcodes: [54],
+      tensors: [
+        { type: 9, name: "x", scale: [0.1], zeroPoint: [0] },
+        { type: 9, name: "alpha", scale: [0.01], zeroPoint: [2], buffer: 1 },
+        { type: 9, name: "y", scale: [0.1], zeroPoint: [0] },
+        { type: 0, name: "alpha_f", buffer: 2 },
+      ],
+      ops: [{ opcode: 0, inputs: [0, 1], outputs: [2] }, { opcode: 0, inputs: [0, 3], outputs: [2] }],
+      buffers: [new Uint8Array(q.buffer), new Uint8Array(Float32Array.from([0.25]).buffer)],
+    });
+    const [a, b] = readTflite(m, "p.tflite").activations;
+    expect(a.params.alpha).toEqual([f32(0.01) * 8, f32(0.01) * -22, f32(0.01) * 62]);
+    expect(b.params.alpha).toBe(0.25);
+  });
+
   it("unsupported schema version, wrong identifier, no quantized activations", () => {
     expect(() => readTflite(buildTflite({ ...tfliteModel(), version: 2 }), "old.tflite")).toThrow(/old.tflite: unsupported TFLite schema version 2 \(supported: 3\)/);
     const notTfl = buildTflite(tfliteModel());
@@ -158,6 +176,16 @@ describe("ONNX QDQ reader", () => {
     expect(relu.notes.join()).toMatch(/runs in float/);
     expect(sm.notes.join()).toMatch(/axis 1/);
     expect(sig.where).toBe("node 1 (act0)");
+  });
+
+  it("PRelu slope from a float initializer or a DequantizeLinear of int8 codes", () => {
+    const io = { input: { scale: 0.1, zeroPoint: 0, elem: "int8" as const }, output: { scale: 0.1, zeroPoint: 0, elem: "int8" as const } };
+    const r = readOnnx(buildOnnx([
+      { opType: "PRelu", ...io, slope: { values: [0.25, 0.5] } },
+      { opType: "PRelu", ...io, slope: { values: [10, -3], quant: { scale: 0.02, zeroPoint: 1 } } },
+    ]), "p.onnx");
+    expect(r.activations[0].params.alpha).toEqual([0.25, 0.5]);
+    expect(r.activations[1].params.alpha).toEqual([f32(0.02) * 9, f32(0.02) * -4]);
   });
 
   it("budget rows from ONNX", () => {
