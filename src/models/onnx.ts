@@ -154,7 +154,11 @@ export function readOnnx(bytes: Uint8Array, source = "model"): ModelReport {
   const consumers = new Map<string, Node[]>();
   for (const n of nodes) {
     for (const o of n.output ?? []) producer.set(o, n);
-    for (const i of n.input ?? []) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+    for (const i of n.input ?? []) {
+      const list = consumers.get(i);
+      if (list) list.push(n);
+      else consumers.set(i, [n]);
+    }
   }
   const qdq = (n: Node | undefined, where: string): TensorQuant | undefined => {
     if (!n) return undefined;
