@@ -6,11 +6,19 @@ import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
 import { sweepCommand } from "./commands/sweep.js";
+import { calibrateCommand } from "./commands/calibrate.js";
+import { lutCommand } from "./commands/lut.js";
+import { inspectCommand } from "./commands/inspect.js";
+import { budgetCommand } from "./commands/budget.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
   sweepCommand,
+  calibrateCommand,
+  lutCommand,
+  inspectCommand,
+  budgetCommand,
 ];
 
 function buildProgram(): Command {
