@@ -5,10 +5,12 @@ import { Command, CommanderError } from "commander";
 import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
+import { plotCommand } from "./commands/plot.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
+  plotCommand,
 ];
 
 function buildProgram(): Command {

@@ -1,0 +1,214 @@
+// The data behind the plots of one op: the float64 function, each kernel's output over its input
+// range, each kernel's error per input (LSB for int8/int16, ULP for f32) with the worst input marked,
+// and the float64 derivative. Everything is measured here from the kernel's output against the op's
+// float64 reference (src/accuracy), never taken from another kernel.
+//
+// int8/int16: every input code is run (256 / 65,536). Plots keep at most MAX_POINTS points: int16
+// outputs are decimated per bucket of consecutive codes (function: the bucket's first code; error:
+// the bucket's min and max, so the envelope and the worst value survive), and the worst input is
+// marked from the full, undecimated data.
+// f32: F32_GRID values evenly spaced over the op's domain (plus the worst input of the report's
+// evaluation when it lies in the domain).
+// Row ops (softmax, log_softmax, maxout) have no per-input reference: they are plotted on one
+// stated sample row.
+import type { OpDescriptor } from "../../ops/index.js";
+import type { Kernel } from "../../runtime/runtime.js";
+import { allCodes, INT_RANGE } from "../../quant/dtype.js";
+import { clamp } from "../../quant/rounding.js";
+import { refPoint } from "../../accuracy/reference.js";
+import { ulpError } from "../../accuracy/metrics.js";
+import type { Params } from "../../types.js";
+import type { Chart, Marker, Series } from "./svg.js";
+
+export const MAX_POINTS = 2048;
+export const F32_GRID = 4001;
+export const REF_POINTS = 1201;
+export const SAMPLE_ROW_LENGTH = 32;
+
+type Pt = [number, number];
+
+/** One kernel measured over its whole input range. */
+export interface KernelCurve {
+  name: string;
+  dtype: string;
+  unit: "LSB" | "ULP";
+  /** kernel output as a real value, per plotted input */
+  output: Pt[];
+  /** signed error per plotted input (min/max envelope when decimated) */
+  error: Pt[];
+  /** inputs measured (all codes for int, the grid for f32) */
+  count: number;
+  /** largest |error| over ALL measured inputs, and where */
+  maxAbsError: number;
+  worst: { x: number; error: number; y: number; ref: number };
+  decimated: boolean;
+}
+
+export function linspace(lo: number, hi: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
+}
+
+/** Measures a prepared int8/int16 elementwise kernel over every input code. */
+function intCurve(k: Kernel): KernelCurve {
+  const dtype = k.dtype as "int8" | "int16";
+  const input = k.input!, output = k.output!;
+  const codes = allCodes(dtype);
+  const ys = k.run(codes);
+  const { min, max } = INT_RANGE[dtype];
+  const n = codes.length;
+  const xs = new Float64Array(n), out = new Float64Array(n), err = new Float64Array(n);
+  let worstI = 0, maxAbs = -1;
+  const refs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const pt = refPoint(k.op, k.params, codes[i], input, output, dtype);
+    const r = clamp(pt.steps, min, max);
+    xs[i] = pt.x;
+    refs[i] = pt.ref;
+    out[i] = output.scale * (ys[i] - output.zeroPoint);
+    err[i] = ys[i] - r;
+    if (Math.abs(err[i]) > maxAbs) {
+      maxAbs = Math.abs(err[i]);
+      worstI = i;
+    }
+  }
+  const bucket = Math.max(1, Math.ceil(n / MAX_POINTS));
+  const outputPts: Pt[] = [], errorPts: Pt[] = [];
+  for (let b = 0; b < n; b += bucket) {
+    outputPts.push([xs[b], out[b]]);
+    if (bucket === 1) {
+      errorPts.push([xs[b], err[b]]);
+      continue;
+    }
+    let lo = Infinity, hi = -Infinity;
+    for (let i = b; i < Math.min(n, b + bucket); i++) {
+      lo = Math.min(lo, err[i]);
+      hi = Math.max(hi, err[i]);
+    }
+    errorPts.push([xs[b], lo], [xs[b], hi]);
+  }
+  // the step plot holds the last output to the end of the last input's step
+  outputPts.push([xs[n - 1] + input.scale * (bucket === 1 ? 1 : 0), out[n - 1]]);
+  return {
+    name: k.name, dtype, unit: "LSB", output: outputPts, error: errorPts, count: n,
+    maxAbsError: Math.max(0, maxAbs), decimated: bucket > 1,
+    worst: { x: xs[worstI], error: err[worstI], y: out[worstI], ref: refs[worstI] },
+  };
+}
+
+/** Measures a prepared f32 elementwise kernel on an even grid of the op's domain. */
+function f32Curve(k: Kernel, domain: [number, number], extraX: number[] = []): KernelCurve {
+  const grid = linspace(domain[0], domain[1], F32_GRID).map(Math.fround);
+  for (const x of extraX) if (Number.isFinite(x) && x >= domain[0] && x <= domain[1]) grid.push(Math.fround(x));
+  grid.sort((a, b) => a - b);
+  const xs = Float32Array.from(grid);
+  const ys = k.run(xs);
+  const output: Pt[] = [], error: Pt[] = [];
+  let maxAbs = -1, worst = { x: 0, error: 0, y: 0, ref: 0 };
+  for (let i = 0; i < xs.length; i++) {
+    const r = k.op.ref!(xs[i], k.params);
+    const u = ulpError(ys[i], r);
+    // signed: the sign of y − ref
+    const e = ys[i] < r ? -u : u;
+    output.push([xs[i], ys[i]]);
+    error.push([xs[i], e]);
+    if (u > maxAbs) {
+      maxAbs = u;
+      worst = { x: xs[i], error: e, y: ys[i], ref: r };
+    }
+  }
+  return { name: k.name, dtype: "f32", unit: "ULP", output, error, count: xs.length, maxAbsError: Math.max(0, maxAbs), worst, decimated: false };
+}
+
+/**
+ * Output and error of one prepared elementwise (or channelwise, scalar-param) kernel.
+ * `worstX`: the worst input of the report's own f32 evaluation, added to the grid when in the domain.
+ */
+export function measureCurve(k: Kernel, worstX?: number): KernelCurve {
+  if (!k.op.ref) throw new Error(`${k.op.name} has no elementwise reference`);
+  return k.dtype === "f32" ? f32Curve(k, k.op.domain, worstX === undefined ? [] : [worstX]) : intCurve(k);
+}
+
+/** Input interval of a plot: the op's domain widened to every kernel's measured inputs. */
+export function plotDomain(op: OpDescriptor, curves: KernelCurve[]): [number, number] {
+  let [lo, hi] = op.domain;
+  for (const c of curves) for (const [x] of c.output) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
+const paramText = (p: Params) => Object.entries(p).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : v}`).join(", ");
+
+/** The float64 function with each kernel's output over it (step plots for int outputs). */
+export function functionChart(op: OpDescriptor, params: Params, curves: KernelCurve[]): Chart {
+  const [lo, hi] = plotDomain(op, curves);
+  const refPts = linspace(lo, hi, REF_POINTS).map((x): Pt => [x, op.ref!(x, params)]);
+  const series: Series[] = [{ label: "float64 reference", points: refPts, style: "line", color: "#000000" }];
+  curves.forEach((c, i) => series.push({
+    label: c.name + (c.decimated ? " (decimated)" : ""), points: c.output, style: c.unit === "LSB" ? "step" : "line",
+    color: ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"][i % 6], dashed: c.unit === "ULP",
+  }));
+  const pt = paramText(params);
+  return { title: `${op.name}(x)${pt ? ` — ${pt}` : ""}`, xLabel: "x (input)", yLabel: "y", series, xDomain: [lo, hi] };
+}
+
+/** Signed error per input of one kernel, worst input marked. */
+export function errorChart(c: KernelCurve): Chart {
+  const w = c.worst;
+  const marker: Marker = { x: w.x, y: w.error, label: `worst ${fmtNum(w.error)} ${c.unit} at x = ${fmtNum(w.x)}` };
+  const what = c.unit === "LSB" ? `all ${c.count} input codes${c.decimated ? ", min/max per bucket" : ""}` : `${c.count} f32 inputs over the domain`;
+  return {
+    title: `error of ${c.name} (${what})`,
+    xLabel: "x (input)",
+    yLabel: c.unit === "LSB" ? "y − ref (output LSB)" : "y − ref (ULP of ref)",
+    series: [{ label: `error in ${c.unit}`, points: c.error, style: c.unit === "LSB" && !c.decimated ? "step" : "line", color: "#D55E00" }],
+    markers: [marker],
+    hline: 0,
+  };
+}
+
+/** The float64 derivative over the op's domain. */
+export function derivativeChart(op: OpDescriptor, params: Params, domain: [number, number] = op.domain): Chart {
+  const pts = linspace(domain[0], domain[1], REF_POINTS).map((x): Pt => [x, op.derivative!(x, params)]);
+  return { title: `d/dx ${op.name}(x) (float64)`, xLabel: "x (input)", yLabel: "dy/dx", series: [{ label: "float64 derivative", points: pts, style: "line", color: "#009E73" }], hline: 0 };
+}
+
+/** The sample row used for row ops: SAMPLE_ROW_LENGTH (rounded down to a multiple of k) values evenly spaced over the domain. */
+export function sampleRow(op: OpDescriptor, params: Params): Float64Array {
+  const k = op.kind === "groupwise" ? Math.max(1, Number(params.k) || 1) : 1;
+  const n = Math.max(k, SAMPLE_ROW_LENGTH - (SAMPLE_ROW_LENGTH % k));
+  return Float64Array.from(linspace(op.domain[0], op.domain[1], n));
+}
+
+/** Row ops: the reference (and its derivative) on the sample row, against the input values. */
+export function rowCharts(op: OpDescriptor, params: Params): Chart[] {
+  const row = sampleRow(op, params);
+  const y = op.rowRef!(row, params);
+  const desc = `one row of ${row.length} values evenly spaced over [${op.domain[0]}, ${op.domain[1]}]`;
+  const charts: Chart[] = [];
+  if (op.kind === "groupwise") {
+    const k = row.length / y.length;
+    const inPts = Array.from(row, (v, i): Pt => [i, v]);
+    const outPts = Array.from(y, (v, j): Pt => [j * k + (k - 1) / 2, v]);
+    charts.push({ title: `${op.name} on ${desc} (float64)`, xLabel: "element index", yLabel: "value",
+      series: [{ label: "input x_i", points: inPts, style: "points", color: "#0072B2" }, { label: `output y_j (group of ${k})`, points: outPts, style: "points", color: "#D55E00" }] });
+  } else {
+    charts.push({ title: `${op.name} on ${desc} (float64)`, xLabel: "x_i (input element)", yLabel: "y_i",
+      series: [{ label: "float64 reference", points: Array.from(row, (x, i): Pt => [x, y[i]]), style: "line", color: "#000000" }] });
+  }
+  if (op.rowDerivative) {
+    const d = op.rowDerivative(row, params);
+    charts.push({ title: `∂y_i/∂x_i of ${op.name} on the same row (float64)`, xLabel: op.kind === "groupwise" ? "element index" : "x_i (input element)", yLabel: "∂y_i/∂x_i",
+      series: [{ label: "float64 derivative (diagonal)", points: Array.from(row, (x, i): Pt => [op.kind === "groupwise" ? i : x, d[i]]), style: op.kind === "groupwise" ? "points" : "line", color: "#009E73" }], hline: 0 });
+  }
+  return charts;
+}
+
+export function fmtNum(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  if (a >= 1e4 || a < 1e-3) return v.toExponential(3);
+  return String(Number(v.toPrecision(4)));
+}
