@@ -6,10 +6,11 @@ export const escapeHtml = escapeXml;
 
 const CSS = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 0; background: #fafafa; }
-main { max-width: 1180px; margin: 0 auto; padding: 16px 24px 48px; }
+main { max-width: 1500px; margin: 0 auto; padding: 16px 24px 48px; }
 h1 { font-size: 22px; margin: 8px 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; }
 code, .mono { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
-table { border-collapse: collapse; background: #fff; margin: 6px 0; }
+table { border-collapse: collapse; background: #fff; margin: 6px 0; font-size: 13px; }
+td { white-space: nowrap; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

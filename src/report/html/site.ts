@@ -12,7 +12,7 @@ import type { Runtime } from "../../runtime/runtime.js";
 import type { Report, ReportRow } from "../accuracy.js";
 import { fmt } from "../table.js";
 import { renderChart, type Chart } from "../plot/svg.js";
-import { derivativeChart, errorChart, fmtNum, functionChart, measureCurve, plotDomain, rowCharts, sampleRow, type KernelCurve } from "../plot/op-plots.js";
+import { MAX_POINTS, derivativeChart, errorChart, fmtNum, functionChart, measureCurve, plotDomain, rowCharts, sampleRow, type KernelCurve } from "../plot/op-plots.js";
 import { benchKey, type BenchSpeeds } from "./bench.js";
 import { escapeHtml as h, figure, htmlTable, page } from "./page.js";
 import { writeFileAtomic } from "../../cli/files.js";
@@ -58,6 +58,12 @@ function kernelTable(rows: ReportRow[], opts: SiteOptions, link: boolean): strin
   return htmlTable(header, body, [false, false, false, false, false, true, true, false, true, true, false, true]);
 }
 
+/** Rows grouped by op in catalog order (kernel order kept within an op). */
+function byCatalogOrder(rows: ReportRow[]): ReportRow[] {
+  const rank = (r: ReportRow) => { const i = OPS.findIndex((o) => o.name === r.op); return i < 0 ? OPS.length : i; };
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+}
+
 function indexPage(report: Report, opts: SiteOptions): string {
   const b = opts.bench;
   const speedNote = b
@@ -76,7 +82,7 @@ maxErr/meanErr: |y − ref| in output LSB (int) or ULP (f32) against the float64
 mismatches: outputs that are not the correctly rounded value; simd≡scalar: the two WASM builds gave identical bytes. ${speedNote}</p>
 <nav>Ops: ${opLinks}</nav>
 <h2>Every kernel</h2>
-${kernelTable(report.rows, opts, true)}
+${kernelTable(byCatalogOrder(report.rows), opts, true)}
 ${missing}
 `);
 }
@@ -107,7 +113,9 @@ function elementwisePlots(op: OpDescriptor, rows: ReportRow[], rt: Runtime): { p
   const plots: Plot[] = [];
   plots.push({
     chart: functionChart(op, params, curves),
-    caption: `The float64 reference (black) and ${curves.length ? "each kernel's output over its input range, dequantized: int8/int16 as step plots over every input code (int16 thinned to one code in " + Math.ceil(65536 / 2048) + " for file size), f32 dashed" : "no kernel yet"}.`,
+    caption: `The float64 reference (black) and ${curves.length ? "each kernel's output over its input range, dequantized: int8/int16 as step plots over every input code" +
+      (curves.some((c) => c.decimated) ? ` (int16 drawn with one code in ${Math.ceil(65536 / MAX_POINTS)} for file size)` : "") +
+      (curves.some((c) => c.unit === "ULP") ? ", f32 dashed" : "") : "no kernel yet"}.`,
   });
   for (const c of curves) {
     const w = c.worst;

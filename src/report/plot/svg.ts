@@ -129,7 +129,8 @@ export function renderChart(c: Chart, o: RenderOptions = {}): string {
   const allX = c.series.flatMap((s) => s.points.map((p) => p[0]));
   const allY = c.series.flatMap((s) => s.points.map((p) => p[1])).concat((c.markers ?? []).map((k) => k.y));
   if (c.hline !== undefined) allY.push(c.hline);
-  const [x0, x1] = c.xDomain ?? extent(allX, 0);
+  // lines span the x range exactly; point marks get a margin so the end points are not cut in half
+  const [x0, x1] = c.xDomain ?? extent(allX, c.series.some((s) => s.style === "points") ? 0.03 : 0);
   const [y0, y1] = c.yDomain ?? extent(allY);
   const sx = (x: number) => m.left + ((x - x0) / (x1 - x0)) * pw;
   const sy = (y: number) => m.top + ph - ((y - y0) / (y1 - y0)) * ph;

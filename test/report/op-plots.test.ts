@@ -1,0 +1,128 @@
+// The data behind the report's plots (src/report/plot/op-plots.ts), checked against float64 math
+// written out here (sigmoid, hardswish, softmax), and against the report's own exhaustive metrics.
+import { beforeAll, describe, expect, it } from "vitest";
+import { load, type Runtime } from "../../src/runtime/runtime.js";
+import { getOp, resolveParams } from "../../src/ops/index.js";
+import { evaluateKernel } from "../../src/accuracy/evaluate.js";
+import { derivativeChart, errorChart, F32_GRID, functionChart, MAX_POINTS, measureCurve, rowCharts, sampleRow } from "../../src/report/plot/op-plots.js";
+
+let rt: Runtime;
+beforeAll(async () => {
+  rt = await load({ engine: "simd" });
+});
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const hardswish = (x: number) => (x * Math.min(Math.max(x + 3, 0), 6)) / 6;
+
+describe("int8 curve: every code, error in LSB against float64", () => {
+  it("sigmoid lut: each plotted error is y − clamp(ref/outScale + outZp), worst = the exhaustive maxAbsLsb", () => {
+    const k = rt.prepare({ op: "sigmoid", dtype: "int8", method: "lut" });
+    const c = measureCurve(k);
+    const { scale: si, zeroPoint: zi } = k.input!, { scale: so, zeroPoint: zo } = k.output!;
+    const codes = Int8Array.from({ length: 256 }, (_, i) => i - 128);
+    const ys = k.run(codes);
+    expect(c.count).toBe(256);
+    expect(c.decimated).toBe(false);
+    expect(c.error).toHaveLength(256);
+    let maxAbs = 0;
+    for (let i = 0; i < 256; i++) {
+      const x = si * (codes[i] - zi);
+      const r = Math.min(127, Math.max(-128, sigmoid(x) / so + zo));
+      expect(c.error[i][0]).toBe(x);
+      expect(c.error[i][1]).toBeCloseTo(ys[i] - r, 9);
+      expect(c.output[i][1]).toBeCloseTo(so * (ys[i] - zo), 12);
+      maxAbs = Math.max(maxAbs, Math.abs(ys[i] - r));
+    }
+    expect(c.maxAbsError).toBeCloseTo(maxAbs, 9);
+    const m = evaluateKernel(k);
+    if (m.kind !== "quant") throw new Error("expected quant metrics");
+    expect(c.maxAbsError).toBe(m.maxAbsLsb);
+    expect(c.worst.x).toBe(m.worst.x);
+    expect(c.maxAbsError).toBeLessThanOrEqual(0.5); // the lut is correctly rounded
+    // the marker sits on the worst input with its signed error
+    const chart = errorChart(c);
+    expect(chart.markers).toEqual([expect.objectContaining({ x: m.worst.x, y: m.worst.y - m.worst.r })]);
+    k.dispose();
+  });
+});
+
+describe("int16 curve: decimated for the plot, worst kept", () => {
+  it("hardswish fixed: ≤ 2·MAX_POINTS error points, envelope reaches the exhaustive max, marker from all codes", () => {
+    const k = rt.prepare({ op: "hardswish", dtype: "int16", method: "fixed" });
+    const c = measureCurve(k);
+    expect(c.count).toBe(65536);
+    expect(c.decimated).toBe(true);
+    expect(c.error.length).toBeLessThanOrEqual(2 * MAX_POINTS);
+    expect(c.output.length).toBeLessThanOrEqual(MAX_POINTS + 1);
+    const m = evaluateKernel(k);
+    if (m.kind !== "quant") throw new Error("expected quant metrics");
+    expect(c.maxAbsError).toBe(m.maxAbsLsb);
+    expect(Math.max(...c.error.map((p) => Math.abs(p[1])))).toBe(m.maxAbsLsb);
+    // worst recomputed from float64 here
+    const { scale: si } = k.input!, { scale: so } = k.output!;
+    const y = k.run(Int16Array.of(Math.round(c.worst.x / si)))[0];
+    expect(Math.abs(y - hardswish(c.worst.x) / so)).toBeCloseTo(c.maxAbsError, 9);
+    // the output curve is dequantized kernel output at the bucket's first code
+    const q0 = -32768, y0 = k.run(Int16Array.of(q0))[0];
+    expect(c.output[0]).toEqual([si * q0, so * y0]);
+    k.dispose();
+  });
+});
+
+describe("f32 curve", () => {
+  it("hard_sigmoid accurate: grid over the domain, error in ULP, never above the exhaustive-sample max", () => {
+    const k = rt.prepare({ op: "hard_sigmoid", dtype: "f32" });
+    const m = evaluateKernel(k);
+    if (m.kind !== "f32") throw new Error("expected f32 metrics");
+    const c = measureCurve(k, m.worst.x);
+    const [lo, hi] = k.op.domain;
+    expect(c.count).toBe(F32_GRID + (m.worst.x >= lo && m.worst.x <= hi ? 1 : 0));
+    expect(c.maxAbsError).toBeLessThanOrEqual(m.maxUlp);
+    if (m.worst.x >= lo && m.worst.x <= hi) expect(c.maxAbsError).toBe(m.maxUlp);
+    for (const [x, y] of c.output) {
+      const ref = Math.min(Math.max(x + 3, 0), 6) / 6;
+      expect(Math.abs(y - ref)).toBeLessThanOrEqual(2 ** -24); // ≤ 0.5 ULP of a value in [0, 1]
+    }
+  });
+
+  it("relu accurate is exact: every plotted error is 0", () => {
+    const k = rt.prepare({ op: "relu", dtype: "f32" });
+    const c = measureCurve(k);
+    expect(c.error.every(([, e]) => e === 0)).toBe(true);
+    expect(c.output.every(([x, y]) => y === Math.max(x, 0))).toBe(true);
+  });
+});
+
+describe("charts", () => {
+  it("function chart: the reference line is the float64 function, kernels as step (int) or dashed line (f32)", () => {
+    const op = getOp("sigmoid"), p = resolveParams(op);
+    const k = rt.prepare({ op: "sigmoid", dtype: "int8", method: "lut" });
+    const chart = functionChart(op, p, [measureCurve(k)]);
+    const ref = chart.series[0];
+    for (const [x, y] of ref.points) expect(y).toBeCloseTo(sigmoid(x), 14);
+    expect(chart.series[1].style).toBe("step");
+    expect(chart.xDomain![0]).toBeLessThanOrEqual(-8);
+  });
+
+  it("derivative chart is d/dx of the reference: sigmoid' = s(1 − s)", () => {
+    const op = getOp("sigmoid");
+    const chart = derivativeChart(op, resolveParams(op));
+    for (const [x, d] of chart.series[0].points) expect(d).toBeCloseTo(sigmoid(x) * (1 - sigmoid(x)), 12);
+  });
+
+  it("row ops: softmax of the sample row sums to 1 and rises with x; maxout halves the row", () => {
+    const sm = getOp("softmax");
+    const [fn, dx] = rowCharts(sm, resolveParams(sm));
+    const ys = fn.series[0].points.map((p) => p[1]);
+    expect(ys.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const xs = fn.series[0].points.map((p) => p[0]);
+    const denom = xs.reduce((a, x) => a + Math.exp(x), 0);
+    ys.forEach((y, i) => expect(y).toBeCloseTo(Math.exp(xs[i]) / denom, 14));
+    dx.series[0].points.forEach(([, d], i) => expect(d).toBeCloseTo(ys[i] * (1 - ys[i]), 14));
+    const mo = getOp("maxout");
+    const p3 = resolveParams(mo, { k: 3 });
+    expect(sampleRow(mo, p3).length % 3).toBe(0);
+    const [mfn] = rowCharts(mo, p3);
+    expect(mfn.series[1].points.length).toBe(sampleRow(mo, p3).length / 3);
+  });
+});
