@@ -16,6 +16,7 @@ import { MAX_POINTS, derivativeChart, errorChart, fmtNum, functionChart, measure
 import { benchKey, type BenchSpeeds } from "./bench.js";
 import { escapeHtml as h, figure, htmlTable, page } from "./page.js";
 import { writeFileAtomic } from "../../cli/files.js";
+import { QactError } from "../../errors.js";
 
 export interface SiteOptions {
   bench?: BenchSpeeds;
@@ -190,7 +191,11 @@ export function buildSite(report: Report, rt: Runtime, opts: SiteOptions = {}): 
 
 /** Writes the pages under `dir` (created when missing); returns the index path. */
 export function writeSite(dir: string, files: Map<string, string>): string {
-  for (const rel of files.keys()) mkdirSync(join(dir, rel, ".."), { recursive: true });
-  for (const [rel, html] of files) writeFileAtomic(join(dir, rel), html);
+  try {
+    for (const rel of files.keys()) mkdirSync(join(dir, rel, ".."), { recursive: true });
+    for (const [rel, html] of files) writeFileAtomic(join(dir, rel), html);
+  } catch (e) {
+    throw new QactError("html", `cannot write the HTML report to --html ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   return join(dir, "index.html");
 }
