@@ -18,7 +18,7 @@ import { buildSite, writeSite } from "../../src/report/html/site.js";
 import { OPS } from "../../src/ops/index.js";
 import { KERNELS } from "../../src/kernels/registry.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = process.env.QACT_CHROMIUM ?? "/usr/bin/chromium"; // override to test the skip path
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync"];
 const ARTIFACTS = join(import.meta.dirname, "../../test-results");

@@ -91,7 +91,8 @@ describe("qact report --html", () => {
   it("an --html path that is a file exits 2 with one line", () => {
     const file = join(mkdtempSync(join(tmpdir(), "qact-html-")), "plain-file");
     writeFileSync(file, "x");
-    expectBadInput(["report", "--no-speed", "--html", file], /cannot write the HTML report to --html .*plain-file: (EEXIST|ENOTDIR)/);
+    expectBadInput(["report", "--no-speed", "--html", file], /--html .*plain-file must be a folder \(it is a file\)/);
+    expectBadInput(["report", "--no-speed", "--html", join(file, "sub")], /cannot write the HTML report to --html .*plain-file\/sub: (EEXIST|ENOTDIR)/);
     expect(readFileSync(file, "utf8")).toBe("x");
   });
 });

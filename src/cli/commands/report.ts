@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { load } from "../../runtime/runtime.js";
 import { buildReport, reportText } from "../../report/accuracy.js";
 import { writeFileAtomic } from "../files.js";
-import { buildSite, writeSite } from "../../report/html/site.js";
+import { buildSite, checkSiteDir, writeSite } from "../../report/html/site.js";
 import { readBenchJson } from "../../report/html/bench.js";
 
 export function reportCommand(program: Command): void {
@@ -17,6 +17,7 @@ export function reportCommand(program: Command): void {
     .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
     .action(async (o) => {
       const bench = o.bench === undefined ? undefined : readBenchJson(o.bench);
+      if (o.html) checkSiteDir(o.html);
       const rt = await load({ engine: o.engine });
       const other = rt.engine === "simd" ? await load({ engine: "scalar" }) : undefined;
       const report = buildReport(rt, other, { speed: o.speed });

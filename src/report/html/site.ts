@@ -4,7 +4,7 @@
 // grows as kernels are added; ops without kernels and row ops get the pages they can have.
 // Every page is built in memory first; files are written only when all pages were built, each one
 // atomically (src/cli/files.ts), so a failed run leaves no half-written page.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { OPS, resolveParams, type OpDescriptor } from "../../ops/index.js";
 import { KERNELS } from "../../kernels/registry.js";
@@ -187,6 +187,13 @@ export function buildSite(report: Report, rt: Runtime, opts: SiteOptions = {}): 
   files.set("index.html", indexPage(report, opts));
   for (const op of OPS) files.set(opPagePath(op), opPage(op, report, rt, opts));
   return files;
+}
+
+/** Fails early (before the report is measured) when `dir` exists and is not a folder. */
+export function checkSiteDir(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new QactError("html", `--html ${dir} must be a folder (it is a file)`);
+  }
 }
 
 /** Writes the pages under `dir` (created when missing); returns the index path. */
