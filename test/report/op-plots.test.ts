@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
 import { getOp, resolveParams } from "../../src/ops/index.js";
 import { evaluateKernel } from "../../src/accuracy/evaluate.js";
-import { derivativeChart, errorChart, F32_GRID, functionChart, MAX_POINTS, measureCurve, rowCharts, sampleRow } from "../../src/report/plot/op-plots.js";
+import { derivativeChart, errorChart, F32_GRID, functionChart, MAX_POINTS, measureCurve, rowCharts, sampleRow, ZOOM_STEPS, zoomChart } from "../../src/report/plot/op-plots.js";
 
 let rt: Runtime;
 beforeAll(async () => {
@@ -102,6 +102,27 @@ describe("charts", () => {
     for (const [x, y] of ref.points) expect(y).toBeCloseTo(sigmoid(x), 14);
     expect(chart.series[1].style).toBe("step");
     expect(chart.xDomain![0]).toBeLessThanOrEqual(-8);
+  });
+
+  it("zoom chart: ±ZOOM_STEPS input steps around the int kernel's worst input, every code's output", () => {
+    const op = getOp("sigmoid"), p = resolveParams(op);
+    const k = rt.prepare({ op: "sigmoid", dtype: "int8", method: "lut" });
+    const c = measureCurve(k);
+    const z = zoomChart(op, p, [c])!;
+    const step = k.input!.scale;
+    expect(z.xDomain![0]).toBeCloseTo(c.worst.x - ZOOM_STEPS * step, 12);
+    expect(z.xDomain![1]).toBeCloseTo(c.worst.x + ZOOM_STEPS * step, 12);
+    const pts = z.series[1].points;
+    expect(pts.length).toBe(2 * ZOOM_STEPS + 2); // 25 codes in the window, plus the held end
+    const so = k.output!.scale, zo = k.output!.zeroPoint;
+    for (const [x, y] of pts.slice(0, -1)) {
+      const q = Math.round(x / step) + k.input!.zeroPoint;
+      expect(y).toBeCloseTo(so * (k.run(Int8Array.of(q))[0] - zo), 12);
+    }
+    for (const [x, y] of z.series[0].points) expect(y).toBeCloseTo(sigmoid(x), 14);
+    expect(z.markers![0]).toMatchObject({ x: c.worst.x, y: c.worst.y });
+    expect(zoomChart(op, p, [])).toBeUndefined();
+    k.dispose();
   });
 
   it("derivative chart is d/dx of the reference: sigmoid' = s(1 − s)", () => {

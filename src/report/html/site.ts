@@ -12,7 +12,7 @@ import type { Runtime } from "../../runtime/runtime.js";
 import type { Report, ReportRow } from "../accuracy.js";
 import { fmt } from "../table.js";
 import { renderChart, type Chart } from "../plot/svg.js";
-import { MAX_POINTS, derivativeChart, errorChart, fmtNum, functionChart, measureCurve, plotDomain, rowCharts, sampleRow, type KernelCurve } from "../plot/op-plots.js";
+import { MAX_POINTS, ZOOM_STEPS, zoomChart, derivativeChart, errorChart, fmtNum, functionChart, measureCurve, plotDomain, rowCharts, sampleRow, type KernelCurve } from "../plot/op-plots.js";
 import { benchKey, type BenchSpeeds } from "./bench.js";
 import { escapeHtml as h, figure, htmlTable, page } from "./page.js";
 import { writeFileAtomic } from "../../cli/files.js";
@@ -118,6 +118,14 @@ function elementwisePlots(op: OpDescriptor, rows: ReportRow[], rt: Runtime): { p
       (curves.some((c) => c.decimated) ? ` (int16 drawn with one code in ${Math.ceil(65536 / MAX_POINTS)} for file size)` : "") +
       (curves.some((c) => c.unit === "ULP") ? ", f32 dashed" : "") : "no kernel yet"}.`,
   });
+  const zoom = zoomChart(op, params, curves);
+  if (zoom) {
+    plots.push({
+      chart: zoom,
+      caption: `The same, ±${ZOOM_STEPS} input steps around the worst input of the first integer kernel, every input code drawn: ` +
+        "the step between the kernel's output and the float64 curve is the error plotted below.",
+    });
+  }
   for (const c of curves) {
     const w = c.worst;
     plots.push({

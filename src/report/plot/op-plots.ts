@@ -42,6 +42,8 @@ export interface KernelCurve {
   maxAbsError: number;
   worst: { x: number; error: number; y: number; ref: number };
   decimated: boolean;
+  /** every measured input and the kernel's real output, undecimated (for the zoomed plot) */
+  samples: { x: Float64Array; y: Float64Array };
 }
 
 export function linspace(lo: number, hi: number, n: number): number[] {
@@ -90,7 +92,7 @@ function intCurve(k: Kernel): KernelCurve {
   outputPts.push([xs[n - 1] + input.scale * (bucket === 1 ? 1 : 0), out[n - 1]]);
   return {
     name: k.name, dtype, unit: "LSB", output: outputPts, error: errorPts, count: n,
-    maxAbsError: Math.max(0, maxAbs), decimated: bucket > 1,
+    maxAbsError: Math.max(0, maxAbs), decimated: bucket > 1, samples: { x: xs, y: out },
     worst: { x: xs[worstI], error: err[worstI], y: out[worstI], ref: refs[worstI] },
   };
 }
@@ -116,7 +118,8 @@ function f32Curve(k: Kernel, domain: [number, number], extraX: number[] = []): K
       worst = { x: xs[i], error: e, y: ys[i], ref: r };
     }
   }
-  return { name: k.name, dtype: "f32", unit: "ULP", output, error, count: xs.length, maxAbsError: Math.max(0, maxAbs), worst, decimated: false };
+  return { name: k.name, dtype: "f32", unit: "ULP", output, error, count: xs.length, maxAbsError: Math.max(0, maxAbs), worst, decimated: false,
+    samples: { x: Float64Array.from(xs), y: Float64Array.from(ys) } };
 }
 
 /**
@@ -151,6 +154,39 @@ export function functionChart(op: OpDescriptor, params: Params, curves: KernelCu
   }));
   const pt = paramText(params);
   return { title: `${op.name}(x)${pt ? ` — ${pt}` : ""}`, xLabel: "x (input)", yLabel: "y", series, xDomain: [lo, hi] };
+}
+
+/** Input steps each side of the worst input in the zoomed plot. */
+export const ZOOM_STEPS = 12;
+
+/**
+ * The function around the worst input of the first int8/int16 kernel, ±ZOOM_STEPS of its input
+ * steps, every kernel at full resolution: the steps that are below a pixel in the full plot.
+ * undefined when the op has no int kernel.
+ */
+export function zoomChart(op: OpDescriptor, params: Params, curves: KernelCurve[]): Chart | undefined {
+  const c0 = curves.find((c) => c.unit === "LSB");
+  if (!c0 || c0.samples.x.length < 2) return undefined;
+  const step = c0.samples.x[1] - c0.samples.x[0];
+  const lo = c0.worst.x - ZOOM_STEPS * step, hi = c0.worst.x + ZOOM_STEPS * step;
+  const series: Series[] = [{ label: "float64 reference", points: linspace(lo, hi, 401).map((x): Pt => [x, op.ref!(x, params)]), style: "line", color: "#000000" }];
+  curves.forEach((c, i) => {
+    const pts: Pt[] = [];
+    const { x, y } = c.samples;
+    for (let j = 0; j < x.length; j++) {
+      // for steps, the value held from the last input at or before lo
+      const keep = x[j] >= lo && x[j] <= hi || (c.unit === "LSB" && j + 1 < x.length && x[j] < lo && x[j + 1] > lo);
+      if (keep) pts.push([Math.max(x[j], lo), y[j]]);
+    }
+    if (c.unit === "LSB" && pts.length) pts.push([hi, pts[pts.length - 1][1]]);
+    series.push({ label: c.name, points: pts, style: c.unit === "LSB" ? "step" : "line",
+      color: ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"][i % 6], dashed: c.unit === "ULP" });
+  });
+  return {
+    title: `${op.name}(x) zoomed: ±${ZOOM_STEPS} input steps around the worst input of ${c0.name}`,
+    xLabel: "x (input)", yLabel: "y", series, xDomain: [lo, hi],
+    markers: [{ x: c0.worst.x, y: c0.worst.y, label: `worst: ${fmtNum(c0.worst.error)} LSB` }],
+  };
 }
 
 /** Signed error per input of one kernel, worst input marked. */
