@@ -103,6 +103,9 @@ describe.skipIf(!haveChromium)("HTML report in headless Chromium", () => {
         expect(p.height, `${rel}: ${p.title}`).toBeGreaterThan(50);
         expect(p.length + 50 * p.dots, `${rel}: plot "${p.title}" has no drawn series`).toBeGreaterThan(50);
       }
+      // readable at 1280 px: the page itself does not scroll sideways (wide tables scroll in their box)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${rel} is ${width}px wide`).toBeLessThanOrEqual(1280);
       summary[rel] = { plots: plots.length, drawn: plots.filter((p) => p.length > 50 || p.dots > 0).length };
       // links inside the site point at pages that exist
       const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));

@@ -9,9 +9,10 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 main { max-width: 1500px; margin: 0 auto; padding: 16px 24px 48px; }
 h1 { font-size: 22px; margin: 8px 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; }
 code, .mono { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
-table { border-collapse: collapse; background: #fff; margin: 6px 0; font-size: 13px; }
+table { border-collapse: collapse; background: #fff; margin: 6px 0; font-size: 12.5px; }
+.scroll { overflow-x: auto; }
 td { white-space: nowrap; }
-th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.bad { color: #b00020; font-weight: 600; }
@@ -45,7 +46,7 @@ ${body}
 export function htmlTable(header: string[], rows: string[][], numeric: boolean[] = []): string {
   const th = header.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const trs = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="num"' : ""}>${c}</td>`).join("")}</tr>`).join("\n");
-  return `<table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs}\n</tbody>\n</table>`;
+  return `<div class="scroll"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs}\n</tbody>\n</table></div>`;
 }
 
 export function figure(svg: string, caption: string): string {
