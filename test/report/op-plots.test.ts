@@ -93,6 +93,30 @@ describe("f32 curve", () => {
   });
 });
 
+describe("derivative kernels (f32): measured against the float64 derivative", () => {
+  // A known-answer stand-in for a derivative kernel: it returns the correctly rounded f32 of
+  // sigmoid'(x) = s(1 − s), written out here, so its error against the derivative is ≤ 0.5 ULP.
+  const op = getOp("sigmoid");
+  const stub = {
+    name: "f32_sigmoid_grad__stub", op, dtype: "f32" as const, params: resolveParams(op), input: undefined, output: undefined,
+    run: ((xs: Float32Array) => xs.map((x) => sigmoid(x) * (1 - sigmoid(x)))) as never,
+  };
+  it("the error is taken against op.derivative, not op.ref", () => {
+    const d = measureCurve(stub, undefined, "derivative");
+    expect(d.unit).toBe("ULP");
+    expect(d.count).toBe(F32_GRID);
+    expect(d.maxAbsError).toBeLessThanOrEqual(0.5 + 1e-9);
+    const f = measureCurve(stub, undefined, "function");
+    expect(f.maxAbsError).toBeGreaterThan(1e6); // the same outputs are far from sigmoid itself
+    const chart = derivativeChart(op, resolveParams(op), op.domain, [d]);
+    expect(chart.series.map((s) => s.label)).toEqual(["float64 derivative", "f32_sigmoid_grad__stub"]);
+    expect(chart.series[1].points).toBe(d.output);
+  });
+  it("integer derivative kernels are refused, not mis-measured", () => {
+    expect(() => measureCurve({ ...stub, dtype: "int8" as never }, undefined, "derivative")).toThrow(/integer derivative kernels are not plotted/);
+  });
+});
+
 describe("charts", () => {
   it("function chart: the reference line is the float64 function, kernels as step (int) or dashed line (f32)", () => {
     const op = getOp("sigmoid"), p = resolveParams(op);

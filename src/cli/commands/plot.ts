@@ -2,7 +2,8 @@
 // (step plots for int8/int16), one kernel's error per input (worst input marked), or the derivative.
 import { Command, Option } from "commander";
 import { QactError, show } from "../../errors.js";
-import { load } from "../../runtime/runtime.js";
+import { load, type PrepareOptions } from "../../runtime/runtime.js";
+import { isDerivativeSpec } from "../../report/html/site.js";
 import { getOp, resolveParams } from "../../ops/index.js";
 import { findKernel, KERNELS } from "../../kernels/registry.js";
 import { derivativeChart, errorChart, functionChart, measureCurve, rowCharts, type KernelCurve } from "../../report/plot/op-plots.js";
@@ -58,11 +59,24 @@ export function plotCommand(program: Command): void {
         const charts = rowCharts(op, params);
         chart = o.kind === "derivative" && charts.length > 1 ? charts[1] : charts[0];
       } else if (o.kind === "derivative") {
-        chart = derivativeChart(op, params);
+        // with the op's derivative kernels (f32), where the registry has them
+        const specs = KERNELS.filter((k) => k.op === op && isDerivativeSpec(k) && (dtype === undefined || k.dtype === dtype));
+        if (dtype !== undefined && specs.length === 0) throw new QactError("dtype", `${op.name} has no ${dtype} derivative kernel; plot the float64 derivative without --dtype`);
+        const rt = specs.length ? await load({ engine: o.engine }) : undefined;
+        const curves = specs.map((spec) => {
+          const po: PrepareOptions & { derivative?: boolean } = { op: op.name, dtype: spec.dtype, method: spec.method, params: given, derivative: true };
+          const k = rt!.prepare(po);
+          try {
+            return measureCurve(k, undefined, "derivative");
+          } finally {
+            k.dispose();
+          }
+        });
+        chart = derivativeChart(op, params, op.domain, curves);
       } else {
         if (o.kind === "error" && dtype === undefined) throw new QactError("dtype", "--kind error needs --dtype (f32, int8 or int16)");
         if (o.method !== undefined && dtype === undefined) throw new QactError("method", "--method needs --dtype");
-        const specs = dtype === undefined ? KERNELS.filter((k) => k.op === op) : [findKernel(op, dtype, o.method)];
+        const specs = dtype === undefined ? KERNELS.filter((k) => k.op === op && !isDerivativeSpec(k)) : [findKernel(op, dtype, o.method)];
         const rt = await load({ engine: o.engine });
         const curves: KernelCurve[] = specs.map((spec) => {
           const k = rt.prepare({ op: op.name, dtype: spec.dtype, method: spec.method, params: given, input, output });

@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { OPS, resolveParams, type OpDescriptor } from "../../ops/index.js";
-import { KERNELS } from "../../kernels/registry.js";
-import type { Runtime } from "../../runtime/runtime.js";
+import { KERNELS, kernelName, type KernelSpec } from "../../kernels/registry.js";
+import type { PrepareOptions, Runtime } from "../../runtime/runtime.js";
 import type { Report, ReportRow } from "../accuracy.js";
 import { fmt } from "../table.js";
 import { renderChart, type Chart } from "../plot/svg.js";
@@ -93,22 +93,29 @@ interface Plot {
   caption: string;
 }
 
+/** Kernels that compute d/dx of the op (a `derivative: true` KernelSpec field, where the registry has them). */
+export const isDerivativeSpec = (spec: KernelSpec) => (spec as { derivative?: boolean }).derivative === true;
+
 function elementwisePlots(op: OpDescriptor, rows: ReportRow[], rt: Runtime): { plots: Plot[]; notes: string[] } {
   const params = resolveParams(op);
-  const curves: KernelCurve[] = [];
+  const curves: KernelCurve[] = [], dCurves: KernelCurve[] = [];
   const notes: string[] = [];
   for (const spec of KERNELS.filter((k) => k.op === op)) {
-    const row = rows.find((r) => r.dtype === spec.dtype && r.method === spec.method);
+    const derivative = isDerivativeSpec(spec);
+    const name = kernelName(spec, rt.engine);
+    const row = rows.find((r) => r.kernel === name);
     const worstX = row?.metrics.kind === "f32" ? row.metrics.worst.x : undefined;
     try {
-      const k = rt.prepare({ op: op.name, dtype: spec.dtype, method: spec.method });
+      const o: PrepareOptions & { derivative?: boolean } = { op: op.name, dtype: spec.dtype, method: spec.method };
+      if (derivative) o.derivative = true;
+      const k = rt.prepare(o);
       try {
-        curves.push(measureCurve(k, worstX));
+        (derivative ? dCurves : curves).push(measureCurve(k, worstX, derivative ? "derivative" : "function"));
       } finally {
         k.dispose();
       }
     } catch (e) {
-      notes.push(`${spec.dtype}/${spec.method}: not plotted (${(e as Error).message})`);
+      notes.push(`${name}: not plotted (${(e as Error).message})`);
     }
   }
   const plots: Plot[] = [];
@@ -126,17 +133,22 @@ function elementwisePlots(op: OpDescriptor, rows: ReportRow[], rt: Runtime): { p
         "the step between the kernel's output and the float64 curve is the error plotted below.",
     });
   }
-  for (const c of curves) {
+  const errorPlot = (c: KernelCurve, what: string): Plot => {
     const w = c.worst;
-    plots.push({
+    return {
       chart: errorChart(c),
-      caption: `Signed error of <code>${h(c.name)}</code> against float64, in ${c.unit}. Largest |error| ${h(fmtNum(c.maxAbsError))} ${c.unit} at x = ${h(fmtNum(w.x))} ` +
+      caption: `Signed error of <code>${h(c.name)}</code> against the float64 ${what}, in ${c.unit}. Largest |error| ${h(fmtNum(c.maxAbsError))} ${c.unit} at x = ${h(fmtNum(w.x))} ` +
         `(kernel ${h(fmtNum(w.y))}, float64 ${h(fmtNum(w.ref))}); measured over ${c.count} inputs${c.decimated ? "; drawn as the min/max of each bucket of consecutive codes, the worst input marked from all codes" : ""}` +
         `${c.unit === "ULP" ? " (the table's maxUlp also covers values outside the plotted domain)" : ""}.`,
-    });
-  }
+    };
+  };
+  for (const c of curves) plots.push(errorPlot(c, "function"));
   if (op.derivative) {
-    plots.push({ chart: derivativeChart(op, params, plotDomain(op, curves)), caption: "The float64 derivative of the reference, from the op registry." });
+    plots.push({
+      chart: derivativeChart(op, params, plotDomain(op, curves), dCurves),
+      caption: `The float64 derivative of the reference, from the op registry${dCurves.length ? ", with the derivative kernels' outputs (dashed)" : ""}.`,
+    });
+    for (const c of dCurves) plots.push(errorPlot(c, "derivative"));
   }
   return { plots, notes };
 }

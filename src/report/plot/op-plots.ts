@@ -97,8 +97,8 @@ function intCurve(k: Kernel): KernelCurve {
   };
 }
 
-/** Measures a prepared f32 elementwise kernel on an even grid of the op's domain. */
-function f32Curve(k: Kernel, domain: [number, number], extraX: number[] = []): KernelCurve {
+/** Measures a prepared f32 elementwise kernel on an even grid of the op's domain against `ref`. */
+function f32Curve(k: Kernel, domain: [number, number], extraX: number[], ref: (x: number, p: Params) => number): KernelCurve {
   const grid = linspace(domain[0], domain[1], F32_GRID).map(Math.fround);
   for (const x of extraX) if (Number.isFinite(x) && x >= domain[0] && x <= domain[1]) grid.push(Math.fround(x));
   grid.sort((a, b) => a - b);
@@ -107,7 +107,7 @@ function f32Curve(k: Kernel, domain: [number, number], extraX: number[] = []): K
   const output: Pt[] = [], error: Pt[] = [];
   let maxAbs = -1, worst = { x: 0, error: 0, y: 0, ref: 0 };
   for (let i = 0; i < xs.length; i++) {
-    const r = k.op.ref!(xs[i], k.params);
+    const r = ref(xs[i], k.params);
     const u = ulpError(ys[i], r);
     // signed: the sign of y − ref
     const e = ys[i] < r ? -u : u;
@@ -122,13 +122,19 @@ function f32Curve(k: Kernel, domain: [number, number], extraX: number[] = []): K
     samples: { x: Float64Array.from(xs), y: Float64Array.from(ys) } };
 }
 
+/** The kernel fields measureCurve reads (a prepared Kernel has them all). */
+export type MeasurableKernel = Pick<Kernel, "name" | "op" | "dtype" | "params" | "input" | "output" | "run">;
+
 /**
- * Output and error of one prepared elementwise (or channelwise, scalar-param) kernel.
+ * Output and error of one prepared elementwise (or channelwise, scalar-param) kernel, against the
+ * op's float64 function, or against its float64 derivative for a derivative kernel (f32 only).
  * `worstX`: the worst input of the report's own f32 evaluation, added to the grid when in the domain.
  */
-export function measureCurve(k: Kernel, worstX?: number): KernelCurve {
-  if (!k.op.ref) throw new Error(`${k.op.name} has no elementwise reference`);
-  return k.dtype === "f32" ? f32Curve(k, k.op.domain, worstX === undefined ? [] : [worstX]) : intCurve(k);
+export function measureCurve(k: MeasurableKernel, worstX?: number, against: "function" | "derivative" = "function"): KernelCurve {
+  const ref = against === "derivative" ? k.op.derivative : k.op.ref;
+  if (!ref) throw new Error(`${k.op.name} has no elementwise ${against === "derivative" ? "derivative" : "reference"}`);
+  if (k.dtype !== "f32" && against === "derivative") throw new Error("integer derivative kernels are not plotted");
+  return k.dtype === "f32" ? f32Curve(k as Kernel, k.op.domain, worstX === undefined ? [] : [worstX], ref) : intCurve(k as Kernel);
 }
 
 /** Input interval of a plot: the op's domain widened to every kernel's measured inputs. */
@@ -204,10 +210,12 @@ export function errorChart(c: KernelCurve): Chart {
   };
 }
 
-/** The float64 derivative over the op's domain. */
-export function derivativeChart(op: OpDescriptor, params: Params, domain: [number, number] = op.domain): Chart {
+/** The float64 derivative over the op's domain, with the derivative kernels' outputs (f32, dashed). */
+export function derivativeChart(op: OpDescriptor, params: Params, domain: [number, number] = op.domain, kernels: KernelCurve[] = []): Chart {
   const pts = linspace(domain[0], domain[1], REF_POINTS).map((x): Pt => [x, op.derivative!(x, params)]);
-  return { title: `d/dx ${op.name}(x) (float64)`, xLabel: "x (input)", yLabel: "dy/dx", series: [{ label: "float64 derivative", points: pts, style: "line", color: "#009E73" }], hline: 0 };
+  const series: Series[] = [{ label: "float64 derivative", points: pts, style: "line", color: "#009E73" }];
+  kernels.forEach((c, i) => series.push({ label: c.name, points: c.output, style: "line", dashed: true, color: ["#0072B2", "#D55E00", "#CC79A7"][i % 3] }));
+  return { title: `d/dx ${op.name}(x) (float64)`, xLabel: "x (input)", yLabel: "dy/dx", series, hline: 0 };
 }
 
 /** The sample row used for row ops: SAMPLE_ROW_LENGTH (rounded down to a multiple of k) values evenly spaced over the domain. */
