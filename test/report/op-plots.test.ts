@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
 import { getOp, resolveParams } from "../../src/ops/index.js";
 import { evaluateKernel } from "../../src/accuracy/evaluate.js";
-import { derivativeChart, errorChart, F32_GRID, functionChart, MAX_POINTS, measureCurve, rowCharts, sampleRow, ZOOM_STEPS, zoomChart } from "../../src/report/plot/op-plots.js";
+import { measureRowKernel, derivativeChart, errorChart, F32_GRID, functionChart, MAX_POINTS, measureCurve, rowCharts, sampleRow, ZOOM_STEPS, zoomChart } from "../../src/report/plot/op-plots.js";
 
 let rt: Runtime;
 beforeAll(async () => {
@@ -114,6 +114,53 @@ describe("derivative kernels (f32): measured against the float64 derivative", ()
   });
   it("integer derivative kernels are refused, not mis-measured", () => {
     expect(() => measureCurve({ ...stub, dtype: "int8" as never }, undefined, "derivative")).toThrow(/integer derivative kernels are not plotted/);
+  });
+});
+
+describe("row-op kernels on the sample row", () => {
+  // Known-answer stand-ins for row kernels (none is in this branch's registry): they return the
+  // correctly rounded float64 row reference, so the measured error must be ≤ 0.5 (ULP or LSB);
+  // one returning a code one too high must show an error above 0.5 LSB.
+  const sm = getOp("softmax"), mo = getOp("maxout");
+  const softmax = (r: ArrayLike<number>) => { const m = Math.max(...Array.from(r)); const e = Array.from(r, (x) => Math.exp(x - m)); const s = e.reduce((a, b) => a + b, 0); return e.map((v) => v / s); };
+  const base = { input: undefined, output: undefined, outDtype: "f32" as const, dtype: "f32" as const };
+  it("f32 softmax (rows): error per element in ULP against the row reference, x = the input element", () => {
+    const row = sampleRow(sm, resolveParams(sm));
+    let rowLength = 0;
+    const k = { ...base, name: "f32_softmax__stub", op: sm, params: resolveParams(sm), spec: { shape: "rows" } as never,
+      run: ((xs: Float32Array, _o: unknown, opts: { rowLength: number }) => { rowLength = opts.rowLength; return Float32Array.from(softmax(xs)); }) as never };
+    const c = measureRowKernel(k, row);
+    expect(rowLength).toBe(row.length);
+    expect(c.unit).toBe("ULP");
+    expect(c.count).toBe(row.length);
+    expect(c.maxAbsError).toBeLessThanOrEqual(0.5 + 1e-6);
+    c.output.forEach(([x], i) => expect(x).toBe(Math.fround(row[i])));
+    const [fn] = rowCharts(sm, resolveParams(sm), [c]);
+    expect(fn.series.map((s) => s.label)).toEqual(["float64 reference", "f32_softmax__stub"]);
+  });
+  it("int8 softmax → int8: error in output LSB for the quantized row; a +1 code shows", () => {
+    const row = sampleRow(sm, resolveParams(sm));
+    const input = { scale: 1 / 16, zeroPoint: 0 }, output = { scale: 1 / 256, zeroPoint: -128 };
+    const codes = (qs: Int8Array, bias: number) => Int8Array.from(softmax(Array.from(qs, (q) => q / 16)), (y) => Math.min(127, Math.round(y * 256) - 128 + bias));
+    const mk = (bias: number) => ({ ...base, dtype: "int8" as const, outDtype: "int8" as const, input, output, name: "i8_softmax__stub", op: sm,
+      params: resolveParams(sm), spec: { shape: "rows" } as never, run: ((qs: Int8Array) => codes(qs, bias)) as never });
+    const good = measureRowKernel(mk(0), row);
+    expect(good.unit).toBe("LSB");
+    expect(good.maxAbsError).toBeLessThanOrEqual(0.5);
+    const bad = measureRowKernel(mk(1), row);
+    expect(bad.maxAbsError).toBeGreaterThan(0.5);
+    expect(bad.maxAbsError).toBeLessThanOrEqual(1.5);
+  });
+  it("f32 maxout (groups): one output per group, x = the group's centre index", () => {
+    const p = resolveParams(mo, { k: 4 });
+    const row = sampleRow(mo, p);
+    const k = { ...base, name: "f32_maxout__stub", op: mo, params: p, spec: { shape: "groups" } as never,
+      run: ((xs: Float32Array) => Float32Array.from({ length: xs.length / 4 }, (_, j) => Math.max(...xs.subarray(4 * j, 4 * j + 4)))) as never };
+    const c = measureRowKernel(k, row);
+    expect(c.count).toBe(row.length / 4);
+    expect(c.output.map((q) => q[0])).toEqual(Array.from({ length: row.length / 4 }, (_, j) => 4 * j + 1.5));
+    expect(c.maxAbsError).toBe(0);
+    expect(errorChart(c).xLabel).toBe("element index");
   });
 });
 

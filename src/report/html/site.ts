@@ -10,9 +10,10 @@ import { OPS, resolveParams, type OpDescriptor } from "../../ops/index.js";
 import { KERNELS, kernelName, type KernelSpec } from "../../kernels/registry.js";
 import type { PrepareOptions, Runtime } from "../../runtime/runtime.js";
 import type { Report, ReportRow } from "../accuracy.js";
+import type { Params } from "../../types.js";
 import { fmt } from "../table.js";
 import { renderChart, type Chart } from "../plot/svg.js";
-import { MAX_POINTS, ZOOM_STEPS, zoomChart, derivativeChart, errorChart, fmtNum, functionChart, measureCurve, plotDomain, rowCharts, sampleRow, type KernelCurve } from "../plot/op-plots.js";
+import { MAX_POINTS, ZOOM_STEPS, zoomChart, measureRowKernel, derivativeChart, errorChart, fmtNum, functionChart, measureCurve, plotDomain, rowCharts, sampleRow, type KernelCurve } from "../plot/op-plots.js";
 import { benchKey, type BenchSpeeds } from "./bench.js";
 import { escapeHtml as h, figure, htmlTable, page } from "./page.js";
 import { writeFileAtomic } from "../../cli/files.js";
@@ -153,6 +154,44 @@ function elementwisePlots(op: OpDescriptor, rows: ReportRow[], rt: Runtime): { p
   return { plots, notes };
 }
 
+function rowPlots(op: OpDescriptor, params: Params, rt: Runtime): { plots: Plot[]; notes: string[] } {
+  const row = sampleRow(op, params);
+  const curves: KernelCurve[] = [];
+  const notes: string[] = [];
+  for (const spec of KERNELS.filter((k) => k.op === op)) {
+    const name = kernelName(spec, rt.engine);
+    if (isDerivativeSpec(spec) || (spec.shape !== "rows" && spec.shape !== "groups")) {
+      notes.push(`${name}: measured in the table; not plotted on the sample row.`);
+      continue;
+    }
+    try {
+      const k = rt.prepare({ op: op.name, dtype: spec.dtype, method: spec.method, rowLength: spec.shape === "rows" ? row.length : undefined });
+      try {
+        curves.push(measureRowKernel(k, row));
+      } finally {
+        k.dispose();
+      }
+    } catch (e) {
+      notes.push(`${name}: not plotted (${(e as Error).message})`);
+    }
+  }
+  const about = `one row of ${row.length} values evenly spaced over the op's domain (a row op has no per-input function)`;
+  const plots: Plot[] = rowCharts(op, params, curves).map((chart, i) => ({
+    chart,
+    caption: i === 0
+      ? `The float64 reference on ${about}${curves.length ? "; the kernels' outputs for the same row as points (int8/int16: dequantized, for the row as quantized)" : ""}. The table's errors cover many more rows.`
+      : `The diagonal of the row Jacobian, float64, on the same row.`,
+  }));
+  for (const c of curves) {
+    plots.push({
+      chart: errorChart(c),
+      caption: `Signed error of <code>${h(c.name)}</code> per output element on the sample row, against the float64 row reference, in ${c.unit}. ` +
+        `Largest |error| ${h(fmtNum(c.maxAbsError))} ${c.unit} (kernel ${h(fmtNum(c.worst.y))}, float64 ${h(fmtNum(c.worst.ref))}).`,
+    });
+  }
+  return { plots, notes };
+}
+
 function opPage(op: OpDescriptor, report: Report, rt: Runtime, opts: SiteOptions): string {
   const params = resolveParams(op);
   const rows = report.rows.filter((r) => r.op === op.name);
@@ -160,9 +199,7 @@ function opPage(op: OpDescriptor, report: Report, rt: Runtime, opts: SiteOptions
   if (op.ref) {
     ({ plots, notes } = elementwisePlots(op, rows, rt));
   } else if (op.rowRef) {
-    const row = sampleRow(op, params);
-    plots = rowCharts(op, params).map((chart) => ({ chart, caption: `A row op has no per-input function: shown on one row of ${row.length} values evenly spaced over the op's domain, float64 reference.` }));
-    if (rows.length) notes.push("Row-op kernels are measured in the table above; per-input plots apply to elementwise ops.");
+    ({ plots, notes } = rowPlots(op, params, rt));
   }
   const props = htmlTable(["property", "value"], [
     ["kind", h(op.kind)],

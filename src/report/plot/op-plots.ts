@@ -14,7 +14,7 @@
 import type { OpDescriptor } from "../../ops/index.js";
 import type { Kernel } from "../../runtime/runtime.js";
 import { allCodes, INT_RANGE } from "../../quant/dtype.js";
-import { clamp } from "../../quant/rounding.js";
+import { clamp, roundHalfAway } from "../../quant/rounding.js";
 import { refPoint } from "../../accuracy/reference.js";
 import { ulpError } from "../../accuracy/metrics.js";
 import type { Params } from "../../types.js";
@@ -44,6 +44,10 @@ export interface KernelCurve {
   decimated: boolean;
   /** every measured input and the kernel's real output, undecimated (for the zoomed plot) */
   samples: { x: Float64Array; y: Float64Array };
+  /** what was measured, when not the default (row kernels: the sample row) */
+  sampleText?: string;
+  /** x axis label when x is not the input value */
+  xLabel?: string;
 }
 
 export function linspace(lo: number, hi: number, n: number): number[] {
@@ -189,7 +193,7 @@ export function zoomChart(op: OpDescriptor, params: Params, curves: KernelCurve[
       color: ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"][i % 6], dashed: c.unit === "ULP" });
   });
   return {
-    title: `${op.name}(x) zoomed: ±${ZOOM_STEPS} input steps around the worst input of ${c0.name}`,
+    title: `zoom: ±${ZOOM_STEPS} input steps around the worst input of ${c0.name}`,
     xLabel: "x (input)", yLabel: "y", series, xDomain: [lo, hi],
     markers: [{ x: c0.worst.x, y: c0.worst.y, label: `worst: ${fmtNum(c0.worst.error)} LSB` }],
   };
@@ -198,11 +202,11 @@ export function zoomChart(op: OpDescriptor, params: Params, curves: KernelCurve[
 /** Signed error per input of one kernel, worst input marked. */
 export function errorChart(c: KernelCurve): Chart {
   const w = c.worst;
-  const marker: Marker = { x: w.x, y: w.error, label: `worst ${fmtNum(w.error)} ${c.unit} at x = ${fmtNum(w.x)}` };
-  const what = c.unit === "LSB" ? `all ${c.count} input codes${c.decimated ? ", min/max per bucket" : ""}` : `${c.count} f32 inputs over the domain`;
+  const marker: Marker = { x: w.x, y: w.error, label: `worst ${fmtNum(w.error)} ${c.unit} at ${c.xLabel ? "element" : "x ="} ${fmtNum(w.x)}` };
+  const what = c.sampleText ?? (c.unit === "LSB" ? `all ${c.count} input codes${c.decimated ? ", min/max per bucket" : ""}` : `${c.count} f32 inputs over the domain`);
   return {
     title: `error of ${c.name} (${what})`,
-    xLabel: "x (input)",
+    xLabel: c.xLabel ?? "x (input)",
     yLabel: c.unit === "LSB" ? "y − ref (output LSB)" : "y − ref (ULP of ref)",
     series: [{ label: `error in ${c.unit}`, points: c.error, style: c.unit === "LSB" && !c.decimated ? "step" : "line", color: "#D55E00" }],
     markers: [marker],
@@ -225,10 +229,68 @@ export function sampleRow(op: OpDescriptor, params: Params): Float64Array {
   return Float64Array.from(linspace(op.domain[0], op.domain[1], n));
 }
 
-/** Row ops: the reference (and its derivative) on the sample row, against the input values. */
-export function rowCharts(op: OpDescriptor, params: Params): Chart[] {
+/** The kernel fields measureRowKernel reads (a prepared Kernel has them all). */
+export type MeasurableRowKernel = MeasurableKernel & Pick<Kernel, "outDtype" | "spec">;
+
+/**
+ * A row-op kernel (shape rows or groups) on the sample row: its output and its error per output
+ * element against the float64 row reference of the row it actually received (the quantized row for
+ * int8/int16), in ULP (f32) or output LSB (int). x: the input element (rows) or the group's centre
+ * index (groups).
+ */
+export function measureRowKernel(k: MeasurableRowKernel, row: Float64Array): KernelCurve {
+  const n = row.length;
+  let input: Float64Array, ys: ArrayLike<number>;
+  if (k.dtype === "f32") {
+    const xs = Float32Array.from(row);
+    input = Float64Array.from(xs);
+    ys = k.run(xs, undefined, { rowLength: n });
+  } else {
+    const { scale, zeroPoint } = k.input!;
+    const { min, max } = INT_RANGE[k.dtype as "int8" | "int16"];
+    const qs = Array.from(row, (x) => clamp(roundHalfAway(x / scale + zeroPoint), min, max));
+    input = Float64Array.from(qs, (q) => scale * (q - zeroPoint));
+    ys = k.run((k.dtype === "int8" ? Int8Array : Int16Array).from(qs), undefined, { rowLength: n });
+  }
+  const ref = k.op.rowRef!(input, k.params);
+  const groups = k.spec.shape === "groups";
+  const g = n / ref.length;
+  const output: Pt[] = [], error: Pt[] = [];
+  let maxAbs = -1, worst = { x: 0, error: 0, y: 0, ref: 0 };
+  const intOut = k.outDtype !== "f32";
+  const range = intOut ? INT_RANGE[k.outDtype as "int8" | "int16"] : undefined;
+  for (let i = 0; i < ref.length; i++) {
+    const x = groups ? i * g + (g - 1) / 2 : input[i];
+    let yReal: number, e: number;
+    if (intOut) {
+      const { scale, zeroPoint } = k.output!;
+      yReal = scale * (ys[i] - zeroPoint);
+      e = ys[i] - clamp(ref[i] / scale + zeroPoint, range!.min, range!.max);
+    } else {
+      yReal = ys[i];
+      const u = ulpError(ys[i], ref[i]);
+      e = ys[i] < ref[i] ? -u : u;
+    }
+    output.push([x, yReal]);
+    error.push([x, e]);
+    if (Math.abs(e) > maxAbs) {
+      maxAbs = Math.abs(e);
+      worst = { x, error: e, y: yReal, ref: ref[i] };
+    }
+  }
+  return {
+    name: k.name, dtype: k.dtype, unit: intOut ? "LSB" : "ULP", output, error, count: ref.length, maxAbsError: Math.max(0, maxAbs), worst,
+    decimated: false, samples: { x: Float64Array.from(output, (p) => p[0]), y: Float64Array.from(output, (p) => p[1]) },
+    sampleText: `the sample row of ${n} values`, xLabel: groups ? "element index" : undefined,
+  };
+}
+
+/** Row ops: the reference (and its derivative) on the sample row, against the input values, with
+ *  the row kernels' outputs (measureRowKernel) as points. */
+export function rowCharts(op: OpDescriptor, params: Params, kernels: KernelCurve[] = []): Chart[] {
   const row = sampleRow(op, params);
   const y = op.rowRef!(row, params);
+  const kernelSeries = kernels.map((c, i): Series => ({ label: c.name, points: c.output, style: "points", color: ["#D55E00", "#CC79A7", "#E69F00", "#56B4E9"][i % 4] }));
   const desc = `one row of ${row.length} values evenly spaced over [${op.domain[0]}, ${op.domain[1]}]`;
   const charts: Chart[] = [];
   if (op.kind === "groupwise") {
@@ -236,10 +298,10 @@ export function rowCharts(op: OpDescriptor, params: Params): Chart[] {
     const inPts = Array.from(row, (v, i): Pt => [i, v]);
     const outPts = Array.from(y, (v, j): Pt => [j * k + (k - 1) / 2, v]);
     charts.push({ title: `${op.name} on ${desc} (float64)`, xLabel: "element index", yLabel: "value",
-      series: [{ label: "input x_i", points: inPts, style: "points", color: "#0072B2" }, { label: `output y_j (group of ${k})`, points: outPts, style: "points", color: "#D55E00" }] });
+      series: [{ label: "input x_i", points: inPts, style: "points", color: "#0072B2" }, { label: `output y_j (group of ${k})`, points: outPts, style: "points", color: "#000000" }, ...kernelSeries] });
   } else {
     charts.push({ title: `${op.name} on ${desc} (float64)`, xLabel: "x_i (input element)", yLabel: "y_i",
-      series: [{ label: "float64 reference", points: Array.from(row, (x, i): Pt => [x, y[i]]), style: "line", color: "#000000" }] });
+      series: [{ label: "float64 reference", points: Array.from(row, (x, i): Pt => [x, y[i]]), style: "line", color: "#000000" }, ...kernelSeries] });
   }
   if (op.rowDerivative) {
     const d = op.rowDerivative(row, params);
