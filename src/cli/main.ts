@@ -10,6 +10,7 @@ import { calibrateCommand } from "./commands/calibrate.js";
 import { lutCommand } from "./commands/lut.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { budgetCommand } from "./commands/budget.js";
+import { plotCommand } from "./commands/plot.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
@@ -19,6 +20,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   lutCommand,
   inspectCommand,
   budgetCommand,
+  plotCommand,
 ];
 
 function buildProgram(): Command {
