@@ -98,12 +98,17 @@ export function buildReport(rt: Runtime, other?: Runtime, opts: { speed?: boolea
   return { engine: rt.engine, rows, missing };
 }
 
+/** max error, mean error and their unit (LSB for integer kernels, ULP for f32). */
+export function errorFigures(m: KernelMetrics): [number, number, "LSB" | "ULP"] {
+  return m.kind === "f32" ? [m.maxUlp, m.meanUlp, "ULP"] : [m.maxAbsLsb, m.meanAbsLsb, "LSB"];
+}
+
 export function reportText(r: Report): string {
   const header = ["op", "dtype", "method", "kernel", "quantization (in → out)", "maxErr", "meanErr", "unit", "mismatch", "bytes", "simd≡scalar", "Gelem/s"];
   const body = r.rows.map((row) => {
     const m = row.metrics;
     const qp = row.input ? `${fmt(row.input.scale, 6)},${row.input.zeroPoint} → ${fmt(row.output!.scale, 6)},${row.output!.zeroPoint}` : "—";
-    const [maxE, meanE, unit] = m.kind === "f32" ? [m.maxUlp, m.meanUlp, "ULP"] : [m.maxAbsLsb, m.meanAbsLsb, "LSB"];
+    const [maxE, meanE, unit] = errorFigures(m);
     return [row.op, row.dtype, row.method, row.kernel, qp, fmt(maxE), fmt(meanE), unit, String(m.mismatches),
       String(row.tableBytes), row.enginesAgree === undefined ? "—" : row.enginesAgree ? "yes" : "NO",
       row.elemsPerSec === undefined ? "—" : fmt(row.elemsPerSec / 1e9, 2)];

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { OPS, resolveParams, type OpDescriptor } from "../../ops/index.js";
 import { KERNELS, kernelName, type KernelSpec } from "../../kernels/registry.js";
 import type { PrepareOptions, Runtime } from "../../runtime/runtime.js";
-import type { Report, ReportRow } from "../accuracy.js";
+import { errorFigures, type Report, type ReportRow } from "../accuracy.js";
 import type { Params } from "../../types.js";
 import { fmt } from "../table.js";
 import { renderChart, type Chart } from "../plot/svg.js";
@@ -50,7 +50,7 @@ function kernelTable(rows: ReportRow[], opts: SiteOptions, link: boolean): strin
   const header = ["op", "dtype", "method", "kernel", "quantization (in → out)", "maxErr", "meanErr", "unit", "mismatches", "table/coef bytes", "simd≡scalar", speedHead];
   const body = rows.map((row) => {
     const m = row.metrics;
-    const [maxE, meanE, unit] = m.kind === "quant" ? [m.maxAbsLsb, m.meanAbsLsb, "LSB"] : [m.maxUlp, m.meanUlp, "ULP"];
+    const [maxE, meanE, unit] = errorFigures(m);
     const op = OPS.find((o) => o.name === row.op);
     const opCell = link && op ? `<a href="${h(opPagePath(op))}">${h(row.op)}</a>` : h(row.op);
     const agree = row.enginesAgree === undefined ? "—" : row.enginesAgree ? "yes" : `<span class="bad">NO</span>`;
