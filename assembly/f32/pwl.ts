@@ -6,7 +6,10 @@
 //   plus float64's own rounding), mismatches 0 on the dense sample of test/kernels/f32-pwl.test.ts:
 //   npx vitest run test/kernels/f32-pwl.test.ts
 // SIMD uses f32x4.pmin/pmax (one instruction each on x86, unlike the NaN-propagating min/max)
-// ordered so NaN inputs pass through; adding +0 turns relu(-0) into +0 like Math.max.
+// ordered so NaN inputs pass through; relu and relu6 clear lanes where x ≤ 0 (v128.andnot with
+// f32x4.le), so relu(−0) is +0 like Math.max and no arithmetic touches a NaN (the former `+ 0`
+// canonicalized NaNs in wasm-interp: 0xffd19e67 → 0x7fc00000, npm run test:hosts); same instruction
+// count as pmax + add.
 // hard_sigmoid and hardswish return a NaN input's own bits (selected, not computed): NaN results of
 // f64 arithmetic/min/max have a host-dependent sign and payload (WASM spec, "NaN propagation"), and
 // wasm2c native and the Cortex-M4 gave 0x7fc00000 where V8 gave 0xffc00000 for input 0xffd19e67
@@ -33,12 +36,13 @@ export function f32_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
     const zero = f32x4.splat(0);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4.add(f32x4.pmax(v128.load(inPtr + o), zero), zero));
+      const x = v128.load(inPtr + o);
+      v128.store(outPtr + o, v128.andnot(x, f32x4.le(x, zero)));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), (x < 0 ? <f32>0 : x) + 0);
+    store<f32>(outPtr + (<usize>i << 2), x <= 0 ? <f32>0 : x);
   }
 }
 
@@ -48,13 +52,13 @@ export function f32_relu6(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
     const zero = f32x4.splat(0), six = f32x4.splat(6);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4.add(f32x4.pmin(f32x4.pmax(v128.load(inPtr + o), zero), six), zero));
+      const x = v128.load(inPtr + o);
+      v128.store(outPtr + o, v128.andnot(f32x4.pmin(x, six), f32x4.le(x, zero)));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    const a = x < 0 ? <f32>0 : x;
-    store<f32>(outPtr + (<usize>i << 2), (<f32>6 < a ? <f32>6 : a) + 0);
+    store<f32>(outPtr + (<usize>i << 2), x <= 0 ? <f32>0 : <f32>6 < x ? <f32>6 : x);
   }
 }
 
