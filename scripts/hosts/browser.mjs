@@ -17,7 +17,7 @@ const MIME = { ".html": "text/html", ".js": "text/javascript", ".wasm": "applica
 export async function bundlePage(outDir) {
   const { build } = await import("vite");
   await build({
-    root: "scripts/hosts/browser", base: "./", logLevel: "warn", configFile: false,
+    root: "scripts/hosts/browser", base: "./", logLevel: "error", configFile: false,
     build: { outDir: resolve(outDir), emptyOutDir: true, assetsInlineLimit: 0, minify: false },
   });
 }
