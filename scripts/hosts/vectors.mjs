@@ -3,7 +3,7 @@
 // op's default params and the default quantization that Runtime.prepare() picks), this records the
 // params/table block prepare() writes, the inputs and the outputs Node (V8) computes:
 //   int8 kernels:  all 256 codes (-128..127)      int16 kernels: all 65,536 codes (-32768..32767)
-//   f32 kernels:   F32_SAMPLE_N values: an exact grid over [-16, 16) then xorshift32 bit patterns
+//   f32 kernels:   F32_SAMPLE_N values: an exact grid k/128 over [-8, 8) then xorshift32 bit patterns
 //                  (NaN, ±Inf, subnormals and ±0 included), see f32Sample().
 // The expected outputs are Node's; a host passes when its output bytes are identical.
 //
@@ -29,7 +29,7 @@ export function xorshift32(state) {
   return state;
 }
 
-/** Half an exact grid k/128 over [-16, 16), half xorshift32 bit patterns (seed 0x9E3779B9). */
+/** Half an exact grid k/128 over [-8, 8), half xorshift32 bit patterns (seed 0x9E3779B9). */
 export function f32Sample(n = F32_SAMPLE_N) {
   const bits = new Uint32Array(n), f = new Float32Array(bits.buffer);
   const half = n >>> 1;
