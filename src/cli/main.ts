@@ -5,10 +5,12 @@ import { Command, CommanderError } from "commander";
 import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
+import { buildCommand } from "./commands/build.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
+  buildCommand,
 ];
 
 function buildProgram(): Command {
