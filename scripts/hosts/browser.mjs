@@ -12,6 +12,8 @@ import { ROW_LENGTH } from "./vectors.mjs";
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+// The page is served under a strict Content-Security-Policy: compiling WASM needs only 'wasm-unsafe-eval'.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const MIME = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
 export async function bundlePage(outDir) {
@@ -30,7 +32,7 @@ export function serve(dir) {
     if (!path.startsWith(root + sep)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(path);
-      res.writeHead(200, { "content-type": MIME[extname(path)] ?? "application/octet-stream" }).end(body);
+      res.writeHead(200, { "content-type": MIME[extname(path)] ?? "application/octet-stream", "content-security-policy": CSP }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -74,13 +76,15 @@ export async function testBrowser(cases, workDir, log) {
     await page.waitForFunction(() => window.qactReady === true, null, { timeout: 30_000 }).catch(() => {
       throw new Error(`chromium: page did not load: ${errors.join("; ")}`);
     });
-    const info = await page.evaluate(() => window.qactInfo());
-    log(`  chromium: ${info.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? info.userAgent}, SIMD128 validated: ${info.simd}`);
-    if (!info.simd) failures.push("qact-vectors host=chromium: hostSupportsSimd() is false in Chromium");
     const b64 = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength).toString("base64");
     const payload = cases.map((c) => ({ label: c.label, op: c.spec.op.name, dtype: c.spec.dtype, method: c.spec.method, rowLength: ROW_LENGTH, input: b64(c.input) }));
     const results = []; // batches of 8 kernels keep each message small
     for (let i = 0; i < payload.length; i += 8) results.push(...(await page.evaluate((cs) => window.qactRun(cs), payload.slice(i, i + 8))));
+    const info = await page.evaluate(() => window.qactInfo());
+    log(`  chromium: ${info.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? info.userAgent}, SIMD128 validated: ${info.simd}, ` +
+      `streaming compilations: ${info.streamed}, CSP: ${CSP}`);
+    if (!info.simd) failures.push("qact-vectors host=chromium: hostSupportsSimd() is false in Chromium");
+    if (info.streamed !== 2) failures.push(`qact-vectors host=chromium: expected 2 streaming compilations (simd, scalar), saw ${info.streamed}`);
     const ok = { simd: 0, scalar: 0 };
     for (const [i, c] of cases.entries()) {
       for (const engine of ["simd", "scalar"]) {

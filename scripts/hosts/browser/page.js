@@ -7,6 +7,11 @@ const b64 = (u8) => { let s = ""; for (let i = 0; i < u8.length; i += 0x8000) s 
 const unb64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 const CTOR = { int8: Int8Array, int16: Int16Array, f32: Float32Array };
 
+// counts streaming compilations, to check that load() compiles the fetched .wasm while it downloads
+let streamed = 0;
+const compileStreaming = WebAssembly.compileStreaming;
+WebAssembly.compileStreaming = (...a) => { streamed++; return compileStreaming.apply(WebAssembly, a); };
+
 const runtimes = {};
 window.qactRun = async (cases) => {
   for (const engine of ["simd", "scalar"]) runtimes[engine] ??= await load({ engine });
@@ -27,5 +32,5 @@ window.qactRun = async (cases) => {
   }
   return results;
 };
-window.qactInfo = () => ({ simd: hostSupportsSimd(), userAgent: navigator.userAgent });
+window.qactInfo = () => ({ simd: hostSupportsSimd(), userAgent: navigator.userAgent, streamed });
 window.qactReady = true;
