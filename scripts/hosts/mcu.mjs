@@ -3,19 +3,18 @@
 // and the scalar build's f32/f64 code runs through libgcc's soft-float routines), linked with the
 // vector blob and examples/mcu/ (startup, linker script), run under qemu-system-arm -M mps2-an386
 // with semihosting.
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { wasm2cBuilds } from "./builds.mjs";
 import { convert, WASM2C_RUNTIME, WASM2C_INCLUDE } from "./wasm2c.mjs";
-import { run, checkVectorOutput } from "./run.mjs";
+import { run, checkVectorOutput, summary } from "./run.mjs";
 
-export const MCU_BUILDS = ["scalar", "int"];
 export const MCU_CFLAGS = ["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=soft", "-O2", "-std=gnu11", "-ffunction-sections", "-fdata-sections",
   // wasm2c passes wasm_rt_type_t (an enum) through varargs: with the EABI toolchain's short enums gcc
   // compiles that va_arg to a trap (udf), so enums are int-sized here, as on every hosted target
   "-fno-short-enums"];
 
-export function buildFirmware(build, outDir, blobPath) {
-  convert(`build/qact.${build}.wasm`, outDir);
+export function buildFirmware(build, wasm, outDir, blobPath) {
+  convert(wasm, outDir);
   const elf = join(outDir, "qact-mcu.elf");
   const blobDir = resolve(blobPath, "..");
   run("arm-none-eabi-gcc", [...MCU_CFLAGS, `-DQACT_HOST_NAME="cortex-m4-qemu/${build}"`,
@@ -32,21 +31,25 @@ export function runFirmware(elf, timeout = 240_000) {
     "-semihosting-config", "enable=on,target=native", "-kernel", elf], { timeout });
 }
 
-export function testMcu(cases, blobPath, workDir, log) {
+/** Soft-float helpers (libgcc) linked into the firmware: none may appear in an integer-only build. */
+export function softFloatSymbols(elf) {
+  const { stdout } = run("arm-none-eabi-nm", [elf], { allowFail: false });
+  return [...stdout.matchAll(/ T (__aeabi_[fdi]2[fdi]\w*|__aeabi_[fd](add|sub|mul|div|cmp\w*)|__(add|sub|mul|div)[sd]f3|__(fix|float)\w*[sd]f\w*)$/gm)].map((m) => m[1]);
+}
+
+export async function testMcu(cases, blobPath, workDir, log) {
   const failures = [];
-  for (const build of MCU_BUILDS) {
-    if (!existsSync(`build/qact.${build}.wasm`)) {
-      if (build === "int") log("  cortex-m4-qemu/int: build/qact.int.wasm not built yet; skipped");
-      else failures.push(`cortex-m4-qemu/${build}: build/qact.${build}.wasm missing`);
-      continue;
-    }
+  for (const { name: build, wasm, intOnly } of await wasm2cBuilds(workDir, log)) {
     const host = `cortex-m4-qemu/${build}`;
-    const elf = buildFirmware(build, join(workDir, `mcu-${build}`), blobPath);
+    const elf = buildFirmware(build, wasm, join(workDir, `mcu-${build}`), blobPath);
+    const soft = softFloatSymbols(elf);
+    if (intOnly && soft.length) failures.push(`${host}: integer-only firmware links soft-float helpers: ${soft.join(", ")}`);
+    if (!intOnly) log(`  ${host}: f32/f64 through ${soft.length} libgcc soft-float helpers`);
     const { stdout: out, stderr, status } = runFirmware(elf);
     const stdout = out + stderr; // QEMU prints semihosting output on stderr
-    const f = checkVectorOutput(host, stdout, cases, (c) => build === "int" && c.spec.dtype === "f32");
+    const f = checkVectorOutput(host, stdout, cases, (c) => intOnly && c.spec.dtype === "f32");
     if (status !== 0 && f.length === 0) f.push(`${host}: qemu exited ${status}\n${stdout.slice(-1000)}`);
-    log(`  ${host}: ${cases.length - f.length}/${cases.length} kernels identical to Node`);
+    log(`  ${host}: ${summary(stdout, cases, f)}`);
     failures.push(...f);
   }
   return failures;

@@ -26,3 +26,11 @@ export function checkVectorOutput(host, stdout, cases, mayLack = () => false) {
   if (!lines.some((l) => l.includes(" done "))) failures.push(`qact-vectors host=${host} did not finish:\n${stdout.slice(-2000)}`);
   return failures;
 }
+
+/** "N/M kernels identical to Node (S skipped: not in this build)" from a host's output. */
+export function summary(stdout, cases, failures) {
+  const skipped = stdout.split("\n").filter((l) => l.startsWith("qact-vectors ") && l.includes(" SKIP ")).length;
+  const ok = stdout.split("\n").filter((l) => l.startsWith("qact-vectors ") && l.endsWith(" ok")).length;
+  return `${ok}/${cases.length - skipped} kernels identical to Node${skipped ? ` (${skipped} f32 kernels not in this build)` : ""}` +
+    (failures.length ? `, ${failures.length} failing` : "");
+}
