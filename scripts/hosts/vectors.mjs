@@ -45,6 +45,13 @@ export function inputsFor(dtype) {
   return f32Sample();
 }
 
+/** Channel count of a channelwise kernel: the length of its per-channel param (1 for a scalar). */
+function channelCount(spec, params) {
+  const p = spec.op.params.find((s) => s.perChannel);
+  const v = p ? params[p.name] : undefined;
+  return Array.isArray(v) ? v.length : 1;
+}
+
 export const label = (spec) => `${spec.op.name}:${spec.dtype}:${spec.method}`;
 
 /**
@@ -60,7 +67,7 @@ export async function buildCases({ only } = {}) {
     const k = simd.prepare(opts), ks = scalar.prepare(opts);
     const shape = spec.shape ?? "elementwise";
     const arg = shape === "rows" ? ROW_LENGTH
-      : shape === "channels" ? (Array.isArray(Object.values(k.params).find(Array.isArray)) ? Object.values(k.params).find(Array.isArray).length : 1)
+      : shape === "channels" ? channelCount(spec, k.params)
       : shape === "groups" ? k.params.k : 0;
     let input = inputsFor(spec.dtype);
     const unit = shape === "elementwise" ? 1 : arg;
