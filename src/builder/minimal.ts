@@ -21,6 +21,8 @@ export interface MinimalBuild {
 
 /** Options shared with asconfig.json (the main builds): stub runtime, no abort import, -O3. */
 export const ASC_OPTIONS = ["--runtime", "stub", "--use", "abort=", "--optimizeLevel", "3", "--shrinkLevel", "0", "--noAssert"];
+/** One page of initial memory, so a host can write params and small buffers without growing first. */
+const INITIAL_MEMORY = ["--initialMemory", "1"];
 
 /** Parses "op:dtype[:method],..." into kernels of the registry (QactError naming the bad item). */
 export function parseOpsList(list: string): KernelSpec[] {
@@ -68,7 +70,7 @@ export async function buildMinimal(kernels: KernelSpec[], engine: Isa = "simd"):
     let bytes: Uint8Array | undefined;
     const stderr: string[] = [];
     const { error } = await asc.main(
-      [entry, "--config", join(dir, "asconfig.json"), "--outFile", "out.wasm", ...ASC_OPTIONS, engine === "simd" ? "--enable" : "--disable", "simd"],
+      [entry, "--config", join(dir, "asconfig.json"), "--outFile", "out.wasm", ...ASC_OPTIONS, ...INITIAL_MEMORY, engine === "simd" ? "--enable" : "--disable", "simd"],
       {
         writeFile: (name: string, contents: Uint8Array | string) => {
           if (name.endsWith(".wasm") && typeof contents !== "string") bytes = contents;

@@ -23,6 +23,9 @@ describe("qact build --ops", () => {
       const built = await buildMinimal(parseOpsList(OPS), engine);
       const names = WebAssembly.Module.exports(new WebAssembly.Module(built.bytes as BufferSource)).map((e) => e.name).sort();
       expect(names).toEqual(["heap_base", "i8_hardswish", "i8_lut256", "i8_pwl2", "memory"]);
+      const inst = new WebAssembly.Instance(new WebAssembly.Module(built.bytes as BufferSource), {});
+      expect((inst.exports.memory as WebAssembly.Memory).buffer.byteLength).toBe(65536); // one page, usable at once
+      expect((inst.exports.heap_base as () => number)()).toBeLessThan(65536 - 1024);
       const mini = await load({ engine, wasm: built.bytes as BufferSource }), full = await load({ engine });
       for (const item of OPS.split(",")) {
         const [op, dtype, method] = item.split(":");
