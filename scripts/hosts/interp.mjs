@@ -14,6 +14,8 @@ import { F32_SAMPLE_N, fnv1a } from "./vectors.mjs";
 import { run } from "./run.mjs";
 
 const ASC_OPTIONS = ["--runtime", "stub", "--use", "abort=", "-O3", "--shrinkLevel", "0", "--noAssert"];
+/** Debian wabt's wasm-interp (absolute: npm scripts would find the npm wabt package's one first). */
+export const WASM_INTERP = process.env.WASM_INTERP ?? "/usr/bin/wasm-interp";
 const BUILDS = { simd: ["--enable", "simd"], scalar: ["--disable", "simd"] };
 
 const bytesLiteral = (u8) => `[${Array.from(u8).join(",")}]`;
@@ -83,7 +85,7 @@ async function compile(entry, outFile, build) {
 
 /** Runs every no-argument export; returns { name: value } from lines like "selftest_3() => i32:-123". */
 function runAll(wasm) {
-  const { stdout, stderr, status } = run("wasm-interp", [wasm, "--run-all-exports"], { timeout: 300_000 });
+  const { stdout, stderr, status } = run(WASM_INTERP, [wasm, "--run-all-exports"], { timeout: 300_000 });
   const values = {};
   for (const m of stdout.matchAll(/^(\w+)\(\) => i32:(-?\d+)$/gm)) values[m[1]] = Number(m[2]) | 0; // wasm-interp prints i32 unsigned
   return { values, status, output: stdout + stderr };

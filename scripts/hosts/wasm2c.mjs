@@ -4,6 +4,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+// Debian wabt's wasm2c, by absolute path: npm scripts put node_modules/.bin first on PATH, where the
+// npm wabt package's wasm2c (another version, another C API) would not match the Debian runtime below.
+export const WASM2C = process.env.WASM2C ?? "/usr/bin/wasm2c";
 export const WASM2C_RUNTIME = "/usr/share/wabt/wasm2c";
 /** wasm-rt.h (Debian installs it in /usr/include too, which cross compilers do not search) */
 export const WASM2C_INCLUDE = "/usr/src/wasm2c";
@@ -11,7 +14,7 @@ export const WASM2C_INCLUDE = "/usr/src/wasm2c";
 /** Converts `wasm` to outDir/qact.{c,h} (module name qact) and writes outDir/qact_exports.gen.c. */
 export function convert(wasm, outDir) {
   mkdirSync(outDir, { recursive: true });
-  execFileSync("wasm2c", [wasm, "-n", "qact", "-o", join(outDir, "qact.c")], { stdio: ["ignore", "inherit", "inherit"] });
+  execFileSync(WASM2C, [wasm, "-n", "qact", "-o", join(outDir, "qact.c")], { stdio: ["ignore", "inherit", "inherit"] });
   const header = readFileSync(join(outDir, "qact.h"), "utf8");
   // /* export: 'i8_lut256' */
   // void Z_qactZ_i8_lut256(Z_qact_instance_t*, u32, u32, u32, u32);
