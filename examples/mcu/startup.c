@@ -38,6 +38,11 @@ void* _sbrk(ptrdiff_t incr) {
 }
 
 void Reset_Handler(void) {
+#if defined(__ARM_FP)
+  /* hard-float builds: enable the FPv4-SP coprocessor (CPACR CP10/CP11 full access) before any FP code */
+  *(volatile uint32_t*)0xE000ED88 |= 0xFu << 20;
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+#endif
   uint32_t* src = &__etext;
   for (uint32_t* dst = &__data_start__; dst < &__data_end__;) *dst++ = *src++;
   for (uint32_t* dst = &__bss_start__; dst < &__bss_end__;) *dst++ = 0;
