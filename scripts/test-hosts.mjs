@@ -1,11 +1,14 @@
 // npm run test:hosts — the same bits in every host. For each kernel of the registry (a fixed param
 // set each: the op's defaults), over all int8 codes, all int16 codes and a fixed f32 sample, every
 // host's output bytes must equal Node's (V8, SIMD and scalar builds). Hosts: headless Chromium,
-// wasm-interp (wabt), wasm2c native (gcc), Cortex-M4 under QEMU (mps2-an386, semihosting).
-// A mismatch prints the host, the kernel and the first differing input.
+// (both builds), wasm-interp (wabt; both builds' kernels with self-test exports), wasm2c native (gcc;
+// the scalar build, build/qact.int.wasm when it exists, and an integer-only qact-build module),
+// Cortex-M4 under QEMU (mps2-an386, semihosting; the same modules, soft float, plus the scalar build
+// on the M4F FPU). A mismatch prints the host, the kernel and the first differing input.
 //
 //   node scripts/test-hosts.mjs [--only browser,interp,c,mcu] [--self-check]
-// --self-check also corrupts one expected byte and checks that the hosts report that exact input.
+// --self-check also corrupts one expected element of an int16 and of an f32 kernel and checks that
+// every host reports exactly those kernels at those inputs (the harness can fail).
 // Needs the Debian packages installed by .ci/run (wabt, gcc, gcc-arm-none-eabi, libnewlib-arm-none-eabi,
 // qemu-system-arm, chromium). Work files go to build/hosts/.
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -86,7 +86,7 @@ int qv_run(const qv_host* h, const uint8_t* blob, uint32_t len) {
       uint8_t* mem = h->memory(h->ctx, &size);
       memcpy(mem + pPtr, params, pLen);
       memcpy(mem + inPtr, input, nIn * inBpe);
-      memset(mem + args[1], 0xA5, nOut * outBpe * (pass == 0)); /* poison the output */
+      if (pass == 0) memset(mem + outPtr, 0xA5, nOut * outBpe); /* poison: stale bytes cannot pass */
       int rc = h->call(h->ctx, exp, args, nargs);
       if (rc == -1) {
         snprintf(line, sizeof line, "qact-vectors host=%s case=%s SKIP module has no export %s", h->name, label, exp);

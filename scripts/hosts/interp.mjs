@@ -71,6 +71,19 @@ export function selftestSource(cases, { diff = false, dir }) {
       "}",
       "",
     );
+    if (diff) {
+      // the host's output element at the first difference (bit pattern, sign-extended for int8/int16)
+      const ty = { 1: "i8", 2: "i16", 4: "i32" }[c.outBpe];
+      lines.push(
+        `export function got_${i}(): i32 {`,
+        `  const idx = diff_${i}();`,
+        `  if (idx < 0) return 0;`,
+        `  const out: usize = (((__heap_base + 15) & ~15) + ${c.nIn * c.inBpe} + 15) & ~15;`,
+        `  return <i32>load<${ty}>(out + <usize>idx * ${c.outBpe});`,
+        "}",
+        "",
+      );
+    }
   }
   return lines.join("\n");
 }
@@ -128,6 +141,8 @@ async function diagnose(cases, bad, dir, build, host) {
       const v = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
       return n === 1 ? v.getInt8(i) : n === 2 ? v.getInt16(i * 2, true) : `0x${v.getUint32(i * 4, true).toString(16).padStart(8, "0")}`;
     };
-    return `qact-vectors host=${host} case=${c.label} MISMATCH index=${at} input=${val(c.input, at, c.inBpe)} expected=${val(c.expected, idx, c.outBpe)}`;
+    const g = values[`got_${j}`];
+    const got = g === undefined ? "?" : c.outBpe === 4 ? `0x${(g >>> 0).toString(16).padStart(8, "0")}` : g;
+    return `qact-vectors host=${host} case=${c.label} MISMATCH index=${at} input=${val(c.input, at, c.inBpe)} got=${got} expected=${val(c.expected, idx, c.outBpe)}`;
   });
 }

@@ -55,14 +55,13 @@ function channelCount(spec, params) {
 export const label = (spec) => `${spec.op.name}:${spec.dtype}:${spec.method}`;
 
 /**
- * One case per kernel: params bytes, inputs and Node's outputs. `ops` (optional) keeps only the
- * kernels whose label is listed. Throws when the SIMD and scalar builds disagree (they must not).
+ * One case per kernel: params bytes, inputs and Node's outputs. Throws when the SIMD and scalar
+ * builds disagree (they must not).
  */
-export async function buildCases({ only } = {}) {
+export async function buildCases() {
   const simd = await load({ engine: "simd" }), scalar = await load({ engine: "scalar" });
   const cases = [];
   for (const spec of KERNELS) {
-    if (only && !only.includes(label(spec))) continue;
     const opts = { op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength: ROW_LENGTH };
     const k = simd.prepare(opts), ks = scalar.prepare(opts);
     const shape = spec.shape ?? "elementwise";
