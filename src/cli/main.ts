@@ -11,6 +11,7 @@ import { lutCommand } from "./commands/lut.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { budgetCommand } from "./commands/budget.js";
 import { plotCommand } from "./commands/plot.js";
+import { buildCommand } from "./commands/build.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
@@ -21,6 +22,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   inspectCommand,
   budgetCommand,
   plotCommand,
+  buildCommand,
 ];
 
 function buildProgram(): Command {

@@ -7,7 +7,7 @@ import { BYTES_PER_ELEMENT, INT_RANGE, dtypeOfArray, isIntDType, newTypedArray, 
 import { validateQuant } from "../quant/params.js";
 import { defaultInputQuant, defaultOutputQuant } from "../quant/defaults.js";
 import type { AnyTypedArray, DType, Method, Params, QuantParams } from "../types.js";
-import { chooseEngine, loadModuleBytes, type Engine } from "./load.js";
+import { chooseEngine, compileEngine, type Engine } from "./load.js";
 import { WasmHeap } from "./memory.js";
 
 type KernelFn = (inPtr: number, outPtr: number, n: number, paramsPtr: number) => void;
@@ -312,8 +312,7 @@ export function checkIntValues(values: ArrayLike<number>, dtype: "int8" | "int16
 /** Loads the SIMD build when the host validates SIMD128 (or the engine asked for). */
 export async function load(opts: LoadOptions = {}): Promise<Runtime> {
   const engine = chooseEngine(opts.engine);
-  const bytes = opts.wasm ?? (await loadModuleBytes(engine));
-  const module = await WebAssembly.compile(bytes as BufferSource);
+  const module = opts.wasm !== undefined ? await WebAssembly.compile(opts.wasm) : await compileEngine(engine);
   const instance = await WebAssembly.instantiate(module, {});
   return new Runtime(engine, instance.exports, opts.chunkBytes);
 }
