@@ -5,10 +5,12 @@ import { Command, CommanderError } from "commander";
 import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
+import { benchCommand } from "./commands/bench.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
+  benchCommand,
 ];
 
 function buildProgram(): Command {
