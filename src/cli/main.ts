@@ -12,6 +12,7 @@ import { inspectCommand } from "./commands/inspect.js";
 import { budgetCommand } from "./commands/budget.js";
 import { plotCommand } from "./commands/plot.js";
 import { buildCommand } from "./commands/build.js";
+import { benchCommand } from "./commands/bench.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
@@ -23,6 +24,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   budgetCommand,
   plotCommand,
   buildCommand,
+  benchCommand,
 ];
 
 function buildProgram(): Command {
