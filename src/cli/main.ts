@@ -5,10 +5,12 @@ import { Command, CommanderError } from "commander";
 import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
+import { checkCommand } from "./commands/check.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
+  checkCommand,
 ];
 
 function buildProgram(): Command {
@@ -25,7 +27,7 @@ function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: "user" });
-    return 0;
+    return typeof process.exitCode === "number" ? process.exitCode : 0; // a command may set 1 (qact check: over budget)
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and version print and exit 0; every other commander error was already printed
