@@ -208,11 +208,16 @@ async function resolveRow(file: string, index: number, row: BudgetRow): Promise<
   }
 }
 
+/** Resolves every row of a schema-valid budget (custom ops relative to the file's folder). */
+export async function resolveRows(file: string, budget: BudgetFile): Promise<ResolvedRow[]> {
+  const rows: ResolvedRow[] = [];
+  for (let i = 0; i < budget.kernels.length; i++) rows.push(await resolveRow(file, i, budget.kernels[i]));
+  return rows;
+}
+
 /** Reads, validates and resolves every row; throws BudgetError on the first problem. */
 export async function loadBudget(file: string): Promise<{ budget: BudgetFile; text: string; rows: ResolvedRow[] }> {
   const text = readText(file);
   const budget = parseBudget(file, text);
-  const rows: ResolvedRow[] = [];
-  for (let i = 0; i < budget.kernels.length; i++) rows.push(await resolveRow(file, i, budget.kernels[i]));
-  return { budget, text, rows };
+  return { budget, text, rows: await resolveRows(file, budget) };
 }

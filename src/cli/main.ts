@@ -6,11 +6,13 @@ import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
 import { checkCommand } from "./commands/check.js";
+import { initCommand } from "./commands/init.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
   checkCommand,
+  initCommand,
 ];
 
 function buildProgram(): Command {

@@ -38,7 +38,7 @@ export function findKernel(op: OpDescriptor, dtype: DType, method?: string): Ker
   }
   const avail = findOp(op.name) === op ? kernelsFor(op.name, dtype) : genericKernelsFor(op, dtype);
   if (avail.length === 0) {
-    const other = kernelsFor(op.name).map((k) => `${k.dtype}/${k.method}`);
+    const other = (findOp(op.name) === op ? kernelsFor(op.name) : genericKernelsFor(op)).map((k) => `${k.dtype}/${k.method}`);
     throw new QactError("dtype", `${op.name} has no ${dtype} kernel yet` +
       (other.length ? ` (available: ${[...new Set(other)].join(", ")})` : " in this version"));
   }
