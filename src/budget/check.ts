@@ -22,7 +22,8 @@ function worstText(w: QuantWorst | F32Worst, f32: boolean): string {
     return `x=${x.x}: y=${x.y}, ref=${x.ref} (${fmt(x.ulp)} ULP)`;
   }
   const q = w as QuantWorst;
-  return `q=${q.q} (x=${fmt(q.x)}): y=${q.y}, reference ${fmt(q.r)} LSB (${fmt(q.ref)})`;
+  const g = (v: number) => String(Number(v.toPrecision(7)));
+  return `q=${q.q} (x=${g(q.x)}): y=${q.y}, reference ${g(q.r)} LSB (${g(q.ref)})`;
 }
 
 export async function checkRow(rt: Runtime, r: ResolvedRow, opts: CheckOptions = {}): Promise<RowResult> {
