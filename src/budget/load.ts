@@ -54,7 +54,7 @@ function explain(e: ErrorObject): { at: string; detail: string } {
         at: `${e.instancePath}/${p.additionalProperty}`,
         detail: `unknown field ${show(p.additionalProperty)} (allowed: ${Object.keys(ps?.properties ?? {}).join(", ")})`,
       };
-    case "type": return { at: e.instancePath, detail: `must be ${p.type === "integer" ? "an integer" : `a ${p.type}`} ${got}` };
+    case "type": return { at: e.instancePath, detail: `must be ${/^[aeiou]/.test(String(p.type)) ? "an" : "a"} ${p.type} ${got}` };
     case "enum": return { at: e.instancePath, detail: `must be one of ${(p.allowedValues as unknown[]).map((v) => show(v)).join(", ")} ${got}` };
     case "minimum": return { at: e.instancePath, detail: `must be ≥ ${p.limit} ${got}` };
     case "exclusiveMinimum": return { at: e.instancePath, detail: `must be > ${p.limit} ${got}` };
@@ -105,7 +105,7 @@ export function parseBudget(file: string, text = readText(file)): BudgetFile {
     const { at, detail } = explain(e);
     const { row, field } = locate(at);
     if (at === "" || (row === undefined && field === "")) {
-      throw new BudgetError(file, undefined, "", `must be a JSON object {"kernels": [...]} ${`(got ${Array.isArray(data) ? "an array" : typeof data})`}`);
+      throw new BudgetError(file, undefined, "", `must be a JSON object {"kernels": [...]} ${`(got ${Array.isArray(data) ? "an array" : data === null ? "null" : typeof data})`}`);
     }
     throw new BudgetError(file, row, field, detail);
   }

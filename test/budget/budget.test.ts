@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ceil3, limitFor } from "../../src/budget/init.js";
 import { withinLimit, describeFailure } from "../../src/budget/metrics.js";
-import { ALL_F32, f32Interval } from "../../src/budget/load.js";
+import { ALL_F32, f32Interval, loadBudget } from "../../src/budget/load.js";
 import { evaluateF32Range } from "../../src/budget/f32-range.js";
 import { allF32In, orderedIndex } from "../../src/accuracy/f32space.js";
 import { measureF32 } from "../../src/accuracy/metrics.js";
@@ -61,6 +61,23 @@ describe("f32 intervals", () => {
     expect(f32Interval(-1, 0).size).toBe(orderedIndex(1) + 2);
     expect(ALL_F32.size).toBe(2 ** 32);
     expect(ALL_F32.b - ALL_F32.a + 1).toBe(2 ** 32);
+  });
+
+  it("\"all\" is every bit pattern, NaN payloads included (NaN in gives NaN out)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qact-all-"));
+    const f = join(dir, "b.json");
+    writeFileSync(f, JSON.stringify({ kernels: [{ op: "hard_sigmoid", dtype: "f32", domain: "all", budget: { maxUlp: 1 } }] }));
+    const { rows } = await loadBudget(f);
+    expect(rows[0].size).toBe(2 ** 32);
+    // the ends of the ordered-index line are NaN payloads; ±Infinity sits at ±0x7f800000
+    const rt = await load();
+    const k = rt.prepare({ op: "hard_sigmoid", dtype: "f32" });
+    for (const [a, b] of [[ALL_F32.a, ALL_F32.a + 999], [orderedIndex(Infinity) - 500, orderedIndex(Infinity) + 500], [ALL_F32.b - 999, ALL_F32.b]]) {
+      const m = evaluateF32Range(k, a, b);
+      expect(m.count).toBe(b - a + 1);
+      expect(m.maxUlp).toBe(0);
+      expect(m.mismatches).toBe(0);
+    }
   });
 
   it("chunked evaluation equals one pass over the same values", async () => {
