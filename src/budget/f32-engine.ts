@@ -34,9 +34,17 @@ export interface F32RunOptions {
   /** for the in-thread path: the runtime and descriptor already loaded */
   rt?: Runtime;
   opDescriptor?: OpDescriptor;
+  /** use worker threads whatever the size (benchmarks) */
+  forceWorkers?: boolean;
 }
 
-/** Below this many values the interval is evaluated on the calling thread (worker start-up costs more). */
+/**
+ * Below this many values the interval is evaluated on the calling thread: worker start-up (each
+ * loads its own runtime) costs more. `node bench/check-f32.mjs` (hardswish, M values/s, medians of 3)
+ * on the shared 2-core dev machine under a load average of ~19: 2^18 in-thread 0.9 vs 2 workers
+ * 0.2; 2^20 1.8 vs 0.7; 2^22 2.2 vs 1.3. Under that load two workers did not pay at any size
+ * measured; the split is kept for idle CI runners (unmeasured here) and `--workers 1` turns it off.
+ */
 export const IN_THREAD_MAX = 1 << 20;
 
 const WORKER_URL = new URL("./f32-worker.js", import.meta.url);
@@ -48,7 +56,7 @@ function workerAvailable(): boolean {
 export async function evaluateF32Job(job: F32Job, opts: F32RunOptions = {}): Promise<F32Partial> {
   const size = job.b - job.a + 1;
   const workers = Math.max(0, Math.min(opts.workers ?? Math.min(2, availableParallelism()), 16));
-  if (size <= IN_THREAD_MAX || workers <= 1 || !workerAvailable()) {
+  if ((size <= IN_THREAD_MAX && !opts.forceWorkers) || workers <= 1 || !workerAvailable()) {
     const rt = opts.rt ?? (await load({ engine: job.engine }));
     const op = opts.opDescriptor;
     if (!op) throw new QactError("op", "in-thread f32 evaluation needs the op descriptor");

@@ -4,7 +4,9 @@
 import type { Kernel } from "../runtime/runtime.js";
 import { measureF32, type F32Metrics } from "../accuracy/metrics.js";
 
-/** Values per kernel call: bounded memory whatever the interval. */
+/** Values per kernel call: bounded memory whatever the interval. `node bench/check-f32.mjs` (in-thread,
+ *  2^22 values, load ~19): chunk 2^10 1.9, 2^13 2.6, 2^16 2.0, 2^18 1.6 M values/s — no clear winner
+ *  in that noise between 2^13 and 2^16; 2^16 matches the runtime's 256 KiB copy chunk. */
 export const F32_CHUNK = 1 << 16;
 
 /** Metrics of one part; sumUlp lets parts merge into an exact mean. */
@@ -12,16 +14,15 @@ export interface F32Partial extends F32Metrics {
   sumUlp: number;
 }
 
-const u32 = new Uint32Array(F32_CHUNK);
-const f32 = new Float32Array(u32.buffer);
-
 /** Evaluates every f32 with ordered index in [a, b]; onChunk(n) after each chunk of n values. */
-export function evaluateF32Range(k: Kernel, a: number, b: number, onChunk?: (n: number) => void): F32Partial {
+export function evaluateF32Range(k: Kernel, a: number, b: number, onChunk?: (n: number) => void, chunk = F32_CHUNK): F32Partial {
   const ref = (x: number) => k.op.ref!(x, k.params);
   let acc: F32Partial | undefined;
-  const ys = new Float32Array(F32_CHUNK);
-  for (let start = a; start <= b; start += F32_CHUNK) {
-    const n = Math.min(F32_CHUNK, b - start + 1);
+  const u32 = new Uint32Array(chunk);
+  const f32 = new Float32Array(u32.buffer);
+  const ys = new Float32Array(chunk);
+  for (let start = a; start <= b; start += chunk) {
+    const n = Math.min(chunk, b - start + 1);
     for (let j = 0; j < n; j++) {
       const i = start + j;
       u32[j] = i < 0 ? (-(i + 1) | 0x80000000) >>> 0 : i;
