@@ -61,6 +61,8 @@ export interface RowResult {
 
 export interface CheckResult {
   file: string;
+  /** line of each row in the budget file (for annotations), when known */
+  rowLines?: number[];
   engine: string;
   pass: boolean;
   rows: RowResult[];

@@ -106,7 +106,7 @@ function ghProp(s: string): string {
 export function checkGithub(c: CheckResult): string {
   const { failed } = counts(c);
   const lines = c.rows.filter((r) => !r.pass).map((r) =>
-    `::error file=${ghProp(c.file)},title=${ghProp(`qact check: row ${r.index} over budget`)}::${ghData(`${r.label} (${r.kernel}): ${r.failures.map((f) => f.text).join("; ")}; worst input ${r.worstText}`)}`);
+    `::error file=${ghProp(c.file)}${c.rowLines?.[r.index] ? `,line=${c.rowLines[r.index]}` : ""},title=${ghProp(`qact check: row ${r.index} over budget`)}::${ghData(`${r.label} (${r.kernel}): ${r.failures.map((f) => f.text).join("; ")}; worst input ${r.worstText}`)}`);
   lines.push(failed
     ? `::error title=qact check::${ghData(`${failed} of ${c.rows.length} kernels over budget in ${c.file}`)}`
     : `::notice title=qact check::${ghData(`all ${c.rows.length} kernels within budget in ${c.file}`)}`);

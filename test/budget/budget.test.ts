@@ -157,3 +157,12 @@ describe("progress bar", () => {
     expect(quiet.stdout).toMatch(/PASS {2}\[0\] hard_sigmoid f32\/accurate/);
   });
 });
+
+describe("row lines", () => {
+  it("finds the line of each row's opening brace, whatever the layout", async () => {
+    const { rowLines } = await import("../../src/budget/lines.js");
+    const text = `{\n  "$schema": "x[{",\n  "other": [{"a": 1}],\n  "kernels": [\n    {"op": "a\\"{", "budget": {"x": [1]}},\n\n    {\n      "op": "b"\n    }, {"op": "c"}\n  ]\n}\n`;
+    expect(JSON.parse(text).kernels).toHaveLength(3);
+    expect(rowLines(text)).toEqual([5, 7, 9]);
+  });
+});

@@ -160,7 +160,9 @@ describe("qact check: formats", () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^::error file=[^,]*budget\.json,title=qact check%3A row 1 over budget::relu6 int16\/fixed \(too tight\)/);
+    const rowLine = readFileSync(f, "utf8").split("\n").findIndex((l) => l.includes('"name": "too tight"'));
+    expect(lines[0]).toMatch(/^::error file=[^,]*budget\.json,line=(\d+),title=qact check%3A row 1 over budget::relu6 int16\/fixed \(too tight\)/);
+    expect(Number(lines[0].match(/line=(\d+)/)![1])).toBe(rowLine); // the row's "{" is the line before its first field
     expect(lines[1]).toBe(`::error title=qact check::1 of 3 kernels over budget in ${f}`);
     const ok = qact(["check", budgetFile(dir, { kernels: [SIGMOID_ROW] }, "ok.json"), "--format", "github"]);
     expect(ok.code).toBe(0);

@@ -8,6 +8,7 @@ import { load } from "../../runtime/runtime.js";
 import { loadBudget } from "../../budget/load.js";
 import { checkBudget } from "../../budget/check.js";
 import { updatedBudgetText } from "../../budget/update.js";
+import { rowLines } from "../../budget/lines.js";
 import { CHECK_FORMATS, formatCheck, type CheckFormat } from "../../report/check.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
@@ -56,6 +57,7 @@ export function checkCommand(program: Command): void {
       } finally {
         bar.stop();
       }
+      result.rowLines = rowLines(text);
       const version = packageVersion();
       const report = formatCheck(result, o.format as CheckFormat, version);
       // everything is formatted before anything is written
