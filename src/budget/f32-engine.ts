@@ -78,10 +78,15 @@ export async function evaluateF32Job(job: F32Job, opts: F32RunOptions = {}): Pro
       worker.on("message", (m: { progress?: number; result?: F32Partial; error?: { message: string; field?: string } }) => {
         if (m.progress) opts.onProgress?.(m.progress);
         if (m.result) { done = true; resolve(m.result); void worker.terminate(); }
-        if (m.error) { done = true; reject(new QactError(m.error.field ?? "worker", m.error.message)); void worker.terminate(); }
+        // a QactError in the worker (bad input) stays one (exit 2); anything else is internal (exit 3)
+        if (m.error) {
+          done = true;
+          reject(m.error.field ? new QactError(m.error.field, m.error.message) : new Error(`f32 worker: ${m.error.message}`));
+          void worker.terminate();
+        }
       });
-      worker.on("error", (e) => { done = true; reject(new QactError("worker", `f32 worker failed: ${e.message}`)); });
-      worker.on("exit", (code) => { if (!done) reject(new QactError("worker", `f32 worker exited with code ${code}`)); });
+      worker.on("error", (e) => { done = true; reject(new Error(`f32 worker failed: ${e.message}`)); });
+      worker.on("exit", (code) => { if (!done) reject(new Error(`f32 worker exited with code ${code}`)); });
     }));
   }
   let acc: F32Partial | undefined;
