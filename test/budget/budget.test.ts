@@ -143,18 +143,26 @@ describe("user-defined activations", () => {
 
 describe("progress bar", () => {
   const hasScript = spawnSync("script", ["--version"]).status === 0;
-  it.skipIf(!hasScript)("appears on a terminal for a run longer than a second, not with --quiet", () => {
+  it.skipIf(!hasScript)("appears on a terminal (delay set to 0 here: the default waits for a run longer than a second), not with --quiet", () => {
     const dir = mkdtempSync(join(tmpdir(), "qact-bar-"));
     const f = join(dir, "b.json");
-    writeFileSync(f, JSON.stringify({ kernels: [{ op: "hard_sigmoid", dtype: "f32", domain: [1, 2], budget: { maxUlp: 1 } }] }));
-    const run = (extra: string) => spawnSync("script", ["-qec", `${process.execPath} ${join(ROOT, "dist/cli/main.js")} check ${f} --workers 1 ${extra}`, "/dev/null"], { encoding: "utf8" });
+    writeFileSync(f, JSON.stringify({ kernels: [{ op: "hard_sigmoid", dtype: "f32", domain: [1, 1.25], budget: { maxUlp: 1 } }] }));
+    const run = (extra: string) => spawnSync("script", ["-qec", `${process.execPath} ${join(ROOT, "dist/cli/main.js")} check ${f} --workers 1 ${extra}`, "/dev/null"],
+      { encoding: "utf8", env: { ...process.env, QACT_PROGRESS_DELAY_MS: "0" } });
     const withBar = run("");
     expect(withBar.status).toBe(0);
-    expect(withBar.stdout).toMatch(/qact check \[[█░]+\] \d+% \| \d+\/8388609 inputs/);
+    expect(withBar.stdout).toMatch(/qact check \[[█░]+\] \d+% \| \d+\/2097153 inputs/);
     const quiet = run("--quiet");
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).not.toMatch(/qact check \[/);
     expect(quiet.stdout).toMatch(/PASS {2}\[0\] hard_sigmoid f32\/accurate/);
+    // default delay: a short run (one int8 row) shows no bar
+    const g = join(dir, "short.json");
+    writeFileSync(g, JSON.stringify({ kernels: [{ op: "relu6", dtype: "int8", budget: { maxAbsLsb: 1 } }] }));
+    const short = spawnSync("script", ["-qec", `${process.execPath} ${join(ROOT, "dist/cli/main.js")} check ${g}`, "/dev/null"], { encoding: "utf8" });
+    expect(short.status).toBe(0);
+    expect(short.stdout).toMatch(/PASS {2}\[0\] relu6 int8/);
+    expect(short.stdout).not.toMatch(/qact check \[/);
   });
 });
 
