@@ -174,3 +174,20 @@ describe("row lines", () => {
     expect(rowLines(text)).toEqual([5, 7, 9]);
   });
 });
+
+describe("--update text", () => {
+  it("keeps the file's indentation and field order, replacing only measured", async () => {
+    const { updatedBudgetText } = await import("../../src/budget/update.js");
+    const budget = { kernels: [{ op: "relu", dtype: "int8" as const, budget: { maxAbsLsb: 1 }, measured: { maxAbsLsb: 9 } }, { op: "relu6", dtype: "int8" as const, budget: { mismatches: 0 } }] };
+    const text = JSON.stringify(budget, null, 4);
+    const result = { file: "b.json", engine: "simd", pass: true, seconds: 0, rows: [
+      { index: 0, metrics: { maxAbsLsb: 0.25, sqnrDb: Infinity } }, { index: 1, metrics: { mismatches: 0 } },
+    ] } as never;
+    const out = updatedBudgetText(text, budget, result);
+    expect(out).toBe(JSON.stringify({ kernels: [
+      { ...budget.kernels[0], measured: { maxAbsLsb: 0.25, sqnrDb: "Infinity" } },
+      { ...budget.kernels[1], measured: { mismatches: 0 } },
+    ] }, null, 4) + "\n");
+    expect(budget.kernels[0].measured.maxAbsLsb).toBe(9); // the parsed budget is not mutated
+  });
+});
