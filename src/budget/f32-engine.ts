@@ -69,11 +69,13 @@ export async function evaluateF32Job(job: F32Job, opts: F32RunOptions = {}): Pro
   }
   const per = Math.ceil(size / workers);
   const parts: Promise<F32Partial>[] = [];
+  const started: Worker[] = [];
   for (let w = 0; w < workers; w++) {
     const a = job.a + w * per, b = Math.min(job.b, a + per - 1);
     if (a > b) break;
     parts.push(new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_URL, { workerData: { ...job, a, b } });
+      started.push(worker);
       let done = false;
       worker.on("message", (m: { progress?: number; result?: F32Partial; error?: { message: string; field?: string } }) => {
         if (m.progress) opts.onProgress?.(m.progress);
@@ -89,7 +91,14 @@ export async function evaluateF32Job(job: F32Job, opts: F32RunOptions = {}): Pro
       worker.on("exit", (code) => { if (!done) reject(new Error(`f32 worker exited with code ${code}`)); });
     }));
   }
+  let results: F32Partial[];
+  try {
+    results = await Promise.all(parts);
+  } catch (e) {
+    await Promise.all(started.map((w) => w.terminate())); // one failed: stop the others now
+    throw e;
+  }
   let acc: F32Partial | undefined;
-  for (const p of await Promise.all(parts)) acc = mergeF32(acc, p);
+  for (const p of results) acc = mergeF32(acc, p);
   return acc!;
 }
