@@ -22,7 +22,8 @@ export interface LoadOptions {
 }
 
 export interface PrepareOptions {
-  op: string;
+  /** op name or alias, or a descriptor (a user-defined activation, see src/ops/custom.ts) */
+  op: string | OpDescriptor;
   dtype: DType;
   method?: string;
   params?: Record<string, unknown>;
@@ -257,7 +258,7 @@ export class Runtime {
   /** Validates params and quantization, builds the params/table block and writes it to memory. */
   prepare(o: PrepareOptions): Kernel {
     if (o === null || typeof o !== "object") throw new QactError("options", "prepare() needs an options object {op, dtype, ...}");
-    const op = getOp(o.op);
+    const op = typeof o.op === "object" && o.op !== null ? o.op : getOp(o.op);
     if (o.derivative !== undefined && typeof o.derivative !== "boolean") {
       throw new QactError("derivative", `derivative must be true or false (got ${show(o.derivative)})`);
     }
