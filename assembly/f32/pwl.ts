@@ -13,7 +13,10 @@
 // hard_sigmoid and hardswish return a NaN input's own bits (selected, not computed): NaN results of
 // f64 arithmetic/min/max have a host-dependent sign and payload (WASM spec, "NaN propagation"), and
 // wasm2c native and the Cortex-M4 gave 0x7fc00000 where V8 gave 0xffc00000 for input 0xffd19e67
-// (npm run test:hosts), so the bits are now the same on every host.
+// (npm run test:hosts), so the bits are now the same on every host. Cost: f32x4.ne + v128.bitselect
+// per 4 elements; not resolvable against the previous build on the shared 2-core CI machine
+// (node bench/compare-wasm.mjs OLD.wasm build/qact.simd.wasm --filter f32_ --reps 41: B/A 0.83–1.04
+// for these two, 0.23–2.13 for kernels that did not change, in the same runs).
 // relu, relu6 and hard_tanh process 4 vectors per step: zero-copy at n = 2^20 went from 4.7 to
 // 9.9 G elem/s for relu (0.42 → 0.87 of memory.copy), measured with
 // `npm run bench -- --filter f32_relu_ --sizes 1048576`.
