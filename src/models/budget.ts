@@ -38,6 +38,10 @@ export function budgetFromModel(r: ModelReport, opts: { method?: string; maxAbsL
     let row: BudgetRow;
     try {
       const op = getOp(a.op);
+      if (op.kind === "rowwise") {
+        skip(a, `${op.name} works along rows, and a budget row has no row length in this version`);
+        continue;
+      }
       resolveParams(op, a.params); // validates the model's params against the op's ranges
       const spec = findKernel(op, dtype, opts.method);
       row = {
