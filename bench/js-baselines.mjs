@@ -2,9 +2,48 @@
 // doing the same math (float formula + rounding for quantized ops, the same table for lut).
 const round = (v) => (v < 0 ? -Math.round(-v) : Math.round(v));
 
-/** Returns (x, y) => void computing the kernel's outputs in plain JS. */
-export function jsBaseline(k) {
+/** Plain-JS softmax/log_softmax over rows of length L: max, then Math.exp and the sum, then scale. */
+function jsRows(log, beta, L) {
+  return (x, y) => {
+    for (let r = 0; r < x.length; r += L) {
+      let m = -Infinity;
+      for (let i = r; i < r + L; i++) if (x[i] > m) m = x[i];
+      let s = 0;
+      if (log) {
+        for (let i = r; i < r + L; i++) s += Math.exp(beta * (x[i] - m));
+        const ls = Math.log(s);
+        for (let i = r; i < r + L; i++) y[i] = beta * (x[i] - m) - ls;
+      } else {
+        for (let i = r; i < r + L; i++) { const e = Math.exp(beta * (x[i] - m)); y[i] = e; s += e; }
+        const inv = 1 / s;
+        for (let i = r; i < r + L; i++) y[i] *= inv;
+      }
+    }
+  };
+}
+
+/** Returns (x, y) => void computing the kernel's outputs in plain JS (opts.rowLength for row ops). */
+export function jsBaseline(k, opts = {}) {
   const p = k.params;
+  if (k.dtype === "f32" && k.derivative && k.spec.shape === "channels") {
+    const a = Array.isArray(p.alpha) ? p.alpha : [p.alpha];
+    return (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v < 0 ? a[i % a.length] : v === v ? 1 : v; } };
+  }
+  if (k.dtype === "f32" && k.derivative) {
+    const f = k.op.derivative;
+    return (x, y) => { for (let i = 0; i < x.length; i++) y[i] = f(x[i], p); };
+  }
+  if (k.dtype === "f32" && (k.op.name === "softmax" || k.op.name === "log_softmax")) {
+    return jsRows(k.op.name === "log_softmax", p.beta, opts.rowLength);
+  }
+  if (k.dtype === "f32" && k.op.name === "maxout") {
+    const g = p.k;
+    return (x, y) => { for (let j = 0; j < y.length; j++) { let m = x[j * g]; for (let t = 1; t < g; t++) { const v = x[j * g + t]; if (v > m || v !== v) m = v; } y[j] = m; } };
+  }
+  if (k.dtype === "f32" && k.op.name === "prelu") {
+    const a = Array.isArray(p.alpha) ? p.alpha : [p.alpha];
+    return (x, y) => { for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v < 0 ? a[i % a.length] * v : v; } };
+  }
   if (k.dtype === "f32") {
     switch (k.op.name) {
       case "identity": return (x, y) => y.set(x);

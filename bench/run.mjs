@@ -4,7 +4,10 @@
 // and memory.copy of the same bytes (the bandwidth ceiling). Medians of REPS timed repetitions after
 // a warm-up; implementations alternate inside each repetition so drift hits all of them alike.
 //
-//   npm run bench [-- --json FILE] [--sizes 4096,1048576] [--reps 7] [--filter relu]
+//   npm run bench [-- --json FILE] [--sizes 4096,1048576] [--reps 7] [--filter relu] [--row 1024]
+// Row kernels (softmax, log_softmax) run on rows of --row elements (default 1024; min(row, n));
+// maxout writes n/k outputs; derivative kernels (`_grad`) are compared with a JS loop over the
+// registry's float64 derivative.
 import { writeFileSync, renameSync } from "node:fs";
 import os from "node:os";
 import { load, KERNELS, kernelName } from "../dist/index.js";
@@ -19,6 +22,7 @@ const SIZES = opt("sizes", "4096,1048576").split(",").map(Number);
 const REPS = Number(opt("reps", "7"));
 const FILTER = opt("filter", "");
 const JSON_OUT = opt("json", undefined);
+const ROW = Number(opt("row", "1024"));
 const TARGET_SECONDS = 0.02; // per timed sample
 
 const rt = await load({ engine: "simd" });
@@ -69,27 +73,30 @@ console.log("kernel".padEnd(42) + "n".padStart(8) + "  mode       " + "elem/s".p
 for (const spec of KERNELS) {
   const label = kernelName(spec, "simd");
   if (FILTER && !label.includes(FILTER)) continue;
-  const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
-  const ks = scalar.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
-  const js = jsBaseline(k);
+  const popts = { op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative };
+  const k = rt.prepare(popts);
+  const ks = scalar.prepare(popts);
   for (const n of SIZES) {
+    const ropts = spec.shape === "rows" ? { rowLength: Math.min(ROW, n) } : {};
+    const js = jsBaseline(k, ropts);
+    const nOut = spec.shape === "groups" ? n / k.params.k : n;
     const bytes = n * BPE[spec.dtype];
-    const tin = rt.tensor(spec.dtype, n), tout = rt.tensor(spec.dtype, n);
-    const sin = scalar.tensor(spec.dtype, n), sout = scalar.tensor(spec.dtype, n);
-    const x = new Ctor[spec.dtype](n), y = new Ctor[spec.dtype](n);
+    const tin = rt.tensor(spec.dtype, n), tout = rt.tensor(spec.dtype, nOut);
+    const sin = scalar.tensor(spec.dtype, n), sout = scalar.tensor(spec.dtype, nOut);
+    const x = new Ctor[spec.dtype](n), y = new Ctor[spec.dtype](nOut);
     fillInput(x, spec.dtype, spec.op.domain[0], spec.op.domain[1]);
     tin.data.set(x);
     sin.data.set(x);
     const copyFn = rt.exports.f32_identity; // memory.copy of the same bytes (distinct buffers)
     const [zc, e2e, jsT, copyT, sc] = timeImpls([
-      { fn: () => k.run(tin, tout) },
-      { fn: () => k.run(x, y) },
+      { fn: () => k.run(tin, tout, ropts) },
+      { fn: () => k.run(x, y, ropts) },
       { fn: () => js(x, y) },
-      { fn: () => copyFn(tin.ptr, tout.ptr, bytes / 4, 0) },
-      { fn: () => ks.run(sin, sout) },
+      { fn: () => copyFn(tin.ptr, tout.ptr, (nOut * BPE[spec.dtype]) / 4, 0) },
+      { fn: () => ks.run(sin, sout, ropts) },
     ]);
     const rate = (t) => n / t.median;
-    const base = { op: spec.op.name, dtype: spec.dtype, method: spec.method, n };
+    const base = { op: spec.op.name, dtype: spec.dtype, method: spec.method, n, ...(spec.derivative ? { derivative: true } : {}), ...ropts };
     const push = (impl, mode, t) => rows.push({ ...base, impl, mode, kernel: label, elemsPerSec: rate(t), bytesPerSec: (rate(t) * bytes) / n,
       minElemsPerSec: n / t.max, maxElemsPerSec: n / t.min });
     push("qact-simd", "zero-copy", zc);

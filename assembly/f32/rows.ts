@@ -5,13 +5,13 @@
 //   2. special rows (docs/semantics.md "Row ops and derivatives"): m NaN or m = −Inf (a row of only
 //      −Inf) → the row is NaN; m = +Inf → the k entries equal to +Inf get 1/k (log_softmax −log k),
 //      the others 0 (−Inf);
-//   3. z_i = beta·(x_i − m) in float64; c = count of x_i = m (each has e^z = 1 exactly) and
-//      rest = Σ_{x_i ≠ m} e^z_i (e^z = 0 where Math.exp underflows to 0: z < −745.13), accumulated
-//      in float64 in 4 interleaved partial sums (element i goes to sum i mod 4; total
-//      (s0 + s2) + (s1 + s3)) in BOTH builds;
-//   4. softmax: step 3 also stores f32(e^z_i) in the output; then y_i = f32(e_i · (1/(c + rest)))
-//      in float64. log_softmax: y_i = f32(z_i − ls) with ls = c = 1 ? log1p(rest) : log(c + rest)
-//      (log1p keeps rows with one dominant logit exact).
+//   3. z_i = beta·(x_i − m) in float64 and e^z_i (e^z = 0 where Math.exp underflows to 0:
+//      z < −745.13), summed in float64 in 4 interleaved partial sums (element i goes to sum i mod 4;
+//      total (s0 + s2) + (s1 + s3)) in BOTH builds. softmax: sum over the row, and f32(e^z_i) is
+//      stored in the output; log_softmax: c = count of x_i = m (each e^0 = 1 exactly) and
+//      rest = Σ_{x_i ≠ m} e^z_i;
+//   4. softmax: y_i = f32(e_i · (1/sum)) in float64. log_softmax: y_i = f32(z_i − ls) with
+//      ls = c = 1 ? log1p(rest) : log(c + rest) (log1p keeps rows with one dominant logit exact).
 //   e^z is assembly/f64/math.ts exp64_nonpositive (relative error < 2^-32).
 //   Error bounds: log_softmax rounds once: ≤ 0.5 ULP + 2^-8. softmax rounds e^z to f32 (relative
 //   error ≤ 2^-24, i.e. ≤ 1 ULP of y once scaled) and then y: ≤ 1.5 ULP + 2^-7. Measured on the
@@ -34,7 +34,7 @@
 //   4 elements reads 4 consecutive alphas without a modulo.
 //
 // Params: softmax/log_softmax {f64 beta @0}; maxout none; prelu above.
-import { EXP_ARG_MIN, EXP_ZERO_BELOW, exp64_nonpositive, f64x2_exp_nonpositive } from "../f64/math";
+import { EXP_ARG_MIN, EXP_NORMAL_MIN, EXP_ZERO_BELOW, exp64_nonpositive, f64x2_exp_nonpositive, f64x2_exp_normal } from "../f64/math";
 
 const CANONICAL_NAN: f32 = reinterpret<f32>(0x7fc00000);
 
@@ -51,15 +51,24 @@ const CANONICAL_NAN: f32 = reinterpret<f32>(0x7fc00000);
   return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
-/** max of a row of f32 (NaN if any entry is NaN). */
+/** max of a row of f32 (NaN if any entry is NaN); the SIMD build also leaves the row min in ROW_MIN. */
+let ROW_MIN: f32 = 0;
 function rowMax(row: usize, len: i32): f32 {
   let m: f32 = -Infinity;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    let vm = f32x4.splat(-Infinity);
-    for (; i + 4 <= len; i += 4) vm = f32x4.max(vm, v128.load(row + (<usize>i << 2)));
+    let vm = f32x4.splat(-Infinity), vn = f32x4.splat(Infinity);
+    for (; i + 4 <= len; i += 4) {
+      const x = v128.load(row + (<usize>i << 2));
+      vm = f32x4.max(vm, x);
+      vn = f32x4.min(vn, x);
+    }
     m = max<f32>(max<f32>(f32x4.extract_lane(vm, 0), f32x4.extract_lane(vm, 1)),
       max<f32>(f32x4.extract_lane(vm, 2), f32x4.extract_lane(vm, 3)));
+    let n = min<f32>(min<f32>(f32x4.extract_lane(vn, 0), f32x4.extract_lane(vn, 1)),
+      min<f32>(f32x4.extract_lane(vn, 2), f32x4.extract_lane(vn, 3)));
+    for (let j = i; j < len; j++) n = min<f32>(n, load<f32>(row + (<usize>j << 2)));
+    ROW_MIN = n;
   }
   for (; i < len; i++) m = max<f32>(m, load<f32>(row + (<usize>i << 2)));
   return m;
@@ -100,13 +109,16 @@ function specialRow(row: usize, out: usize, len: i32, m: f32, log: bool): bool {
 }
 
 /**
- * c = count of entries equal to m and rest = Σ_{x ≠ m} e^(beta·(x − m)) in 4 interleaved partial
- * sums (element i → sum i mod 4; total (s0 + s2) + (s1 + s3)). Returns rest; c goes to COUNT.
- * STORE (softmax): also writes f32(e^z) of every element to out, for the final scaling pass.
+ * The sum pass. SPLIT (log_softmax): returns rest = Σ_{x ≠ m} e^(beta·(x − m)) and leaves in COUNT
+ * the count c of entries equal to m (each e^0 = 1 exactly). Not SPLIT (softmax): returns Σ e^z over
+ * the whole row and writes f32(e^z) of every element to out. Partial sums: element i → sum i mod 4,
+ * total (s0 + s2) + (s1 + s3), in both builds.
+ * SIMD fast path: when beta·(min − m) ≥ EXP_NORMAL_MIN no e^z can underflow, so the masks of
+ * f64x2_expZ are skipped and f64x2_exp_normal is used; it returns exactly the same bits there.
  */
 let COUNT: i32 = 0;
 // @ts-ignore: decorator
-@inline function rowRest(row: usize, out: usize, len: i32, m: f32, beta: f64, STORE: bool): f64 {
+@inline function rowSum(row: usize, out: usize, len: i32, m: f32, beta: f64, SPLIT: bool): f64 {
   const md = <f64>m;
   let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
   let c = 0;
@@ -114,16 +126,40 @@ let COUNT: i32 = 0;
   if (ASC_FEATURE_SIMD) {
     const vmd = f64x2.splat(md), vb = f64x2.splat(beta), vm = f32x4.splat(m);
     let a01 = f64x2.splat(0), a23 = f64x2.splat(0), vc = i32x4.splat(0);
-    for (; i + 4 <= len; i += 4) {
-      const o = <usize>i << 2;
-      const x = v128.load(row + o);
-      const eq = f32x4.eq(x, vm); // i32 lanes: −1 where x = m
-      vc = i32x4.sub(vc, eq);
-      const eLo = f64x2_expZ(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)));
-      const eHi = f64x2_expZ(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)));
-      if (STORE) v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
-      a01 = f64x2.add(a01, v128.andnot(eLo, i64x2.extend_low_i32x4_s(eq)));
-      a23 = f64x2.add(a23, v128.andnot(eHi, i64x2.extend_high_i32x4_s(eq)));
+    if (beta * (<f64>ROW_MIN - md) >= EXP_NORMAL_MIN) {
+      for (; i + 4 <= len; i += 4) {
+        const o = <usize>i << 2;
+        const x = v128.load(row + o);
+        const eLo = f64x2_exp_normal(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)));
+        const eHi = f64x2_exp_normal(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)));
+        if (SPLIT) {
+          const eq = f32x4.eq(x, vm); // i32 lanes: −1 where x = m
+          vc = i32x4.sub(vc, eq);
+          a01 = f64x2.add(a01, v128.andnot(eLo, i64x2.extend_low_i32x4_s(eq)));
+          a23 = f64x2.add(a23, v128.andnot(eHi, i64x2.extend_high_i32x4_s(eq)));
+        } else {
+          v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
+          a01 = f64x2.add(a01, eLo);
+          a23 = f64x2.add(a23, eHi);
+        }
+      }
+    } else {
+      for (; i + 4 <= len; i += 4) {
+        const o = <usize>i << 2;
+        const x = v128.load(row + o);
+        const eLo = f64x2_expZ(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)));
+        const eHi = f64x2_expZ(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)));
+        if (SPLIT) {
+          const eq = f32x4.eq(x, vm);
+          vc = i32x4.sub(vc, eq);
+          a01 = f64x2.add(a01, v128.andnot(eLo, i64x2.extend_low_i32x4_s(eq)));
+          a23 = f64x2.add(a23, v128.andnot(eHi, i64x2.extend_high_i32x4_s(eq)));
+        } else {
+          v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
+          a01 = f64x2.add(a01, eLo);
+          a23 = f64x2.add(a23, eHi);
+        }
+      }
     }
     s0 = f64x2.extract_lane(a01, 0); s1 = f64x2.extract_lane(a01, 1);
     s2 = f64x2.extract_lane(a23, 0); s3 = f64x2.extract_lane(a23, 1);
@@ -134,15 +170,17 @@ let COUNT: i32 = 0;
       const x0 = load<f32>(row + o, 0), x1 = load<f32>(row + o, 4), x2 = load<f32>(row + o, 8), x3 = load<f32>(row + o, 12);
       const e0 = expZ(beta * (<f64>x0 - md)), e1 = expZ(beta * (<f64>x1 - md));
       const e2 = expZ(beta * (<f64>x2 - md)), e3 = expZ(beta * (<f64>x3 - md));
-      if (STORE) {
+      if (SPLIT) {
+        s0 += x0 == m ? 0.0 : e0;
+        s1 += x1 == m ? 0.0 : e1;
+        s2 += x2 == m ? 0.0 : e2;
+        s3 += x3 == m ? 0.0 : e3;
+        c += <i32>(x0 == m) + <i32>(x1 == m) + <i32>(x2 == m) + <i32>(x3 == m);
+      } else {
         store<f32>(out + o, <f32>e0, 0); store<f32>(out + o, <f32>e1, 4);
         store<f32>(out + o, <f32>e2, 8); store<f32>(out + o, <f32>e3, 12);
+        s0 += e0; s1 += e1; s2 += e2; s3 += e3;
       }
-      s0 += x0 == m ? 0.0 : e0;
-      s1 += x1 == m ? 0.0 : e1;
-      s2 += x2 == m ? 0.0 : e2;
-      s3 += x3 == m ? 0.0 : e3;
-      c += <i32>(x0 == m) + <i32>(x1 == m) + <i32>(x2 == m) + <i32>(x3 == m);
     }
   }
   // tail: element i goes to partial sum i mod 4 (i mod 4 ∈ {0, 1, 2} here)
@@ -150,10 +188,14 @@ let COUNT: i32 = 0;
     const o = <usize>i << 2;
     const x = load<f32>(row + o);
     const e = expZ(beta * (<f64>x - md));
-    if (STORE) store<f32>(out + o, <f32>e);
-    const t = x == m ? 0.0 : e;
+    let t = e;
+    if (SPLIT) {
+      t = x == m ? 0.0 : e;
+      c += <i32>(x == m);
+    } else {
+      store<f32>(out + o, <f32>e);
+    }
     if (j == 0) s0 += t; else if (j == 1) s1 += t; else s2 += t;
-    c += <i32>(x == m);
   }
   COUNT = c;
   return (s0 + s2) + (s1 + s3);
@@ -166,8 +208,7 @@ export function f32_softmax(inPtr: usize, outPtr: usize, rows: i32, len: i32, p:
     const row = inPtr + (<usize>r * <usize>len << 2), out = outPtr + (<usize>r * <usize>len << 2);
     const m = rowMax(row, len);
     if (specialRow(row, out, len, m, false)) continue;
-    const rest = rowRest(row, out, len, m, beta, true); // out now holds f32(e^z)
-    const inv = 1.0 / (<f64>COUNT + rest);
+    const inv = 1.0 / rowSum(row, out, len, m, beta, false); // out now holds f32(e^z)
     let i = 0;
     if (ASC_FEATURE_SIMD) {
       const vinv = f64x2.splat(inv);
@@ -191,7 +232,7 @@ export function f32_log_softmax(inPtr: usize, outPtr: usize, rows: i32, len: i32
     const row = inPtr + (<usize>r * <usize>len << 2), out = outPtr + (<usize>r * <usize>len << 2);
     const m = rowMax(row, len);
     if (specialRow(row, out, len, m, true)) continue;
-    const rest = rowRest(row, out, len, m, beta, false);
+    const rest = rowSum(row, out, len, m, beta, true);
     const ls = COUNT == 1 ? Math.log1p(rest) : Math.log(<f64>COUNT + rest);
     const md = <f64>m;
     let i = 0;
