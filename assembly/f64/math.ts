@@ -23,8 +23,9 @@
 //   e^z = 0. Measured: relative error < 2^-32 against Math.exp (or one subnormal step):
 //   npx vitest run test/kernels/f32-derivative.test.ts -t exp64. 2^-32 is 2^-8 of an f32 ULP: the
 //   softmax outputs stay within 0.5 ULP + the one documented f32 rounding of e^z (rows.ts).
-//   Why not more accurate: the degree-10 Taylor version (2^-41) made softmax 1.2× the JS loop; this
-//   one is the cheapest that keeps the f32 outputs at their bound (npm run bench -- --filter softmax).
+//   Why not more accurate: with a degree-10 Taylor polynomial (2^-41) and two exps per element,
+//   softmax ran at 1.2× the JS loop (npm run bench -- --filter softmax); degree 6 is the lowest here
+//   whose error stays far below an f32 ULP (degree 5: 2^-27.6).
 //   The SIMD and scalar versions do the same f64 operations in the same order (no FMA in WASM).
 
 // ---- exp on z ≤ 0 -----------------------------------------------------------------------------
