@@ -46,9 +46,9 @@ describe("qact eval: row ops and derivatives", () => {
     expect(JSON.parse(p.stdout)).toEqual([-1, -0.5, 3, -1]);
   });
 
-  it("--derivative of every elementwise op matches the float64 derivative rounded to f32", () => {
+  it("--derivative matches the float64 derivative rounded to f32 (every op: test/kernels/f32-derivative.test.ts)", () => {
     const x = [-3, -0.5, 0, 0.75, 2.5];
-    for (const op of ["sigmoid", "tanh", "gelu", "silu", "mish", "softplus", "elu", "hardswish", "relu6"]) {
+    for (const op of ["gelu", "mish", "hardswish"]) {
       const r = qact(["eval", "--op", op, "--dtype", "f32", "--derivative"], JSON.stringify(x));
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout), op).toEqual(x.map((v) => Math.fround(getOp(op).derivative!(Math.fround(v), getOpDefaults(op)))));
