@@ -7,6 +7,8 @@
 // 80-digit decimal erfc. Issue bound: maxUlp ≤ 4; measured (and asserted): ≤ 1.
 import { describe, expect, it, beforeAll } from "vitest";
 import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import erfc from "@stdlib/math-base-special-erfc";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
 import { KERNELS, kernelName } from "../../src/kernels/registry.js";
@@ -243,6 +245,15 @@ describe("f64 helpers of assembly/f64/math.ts", () => {
       expect(worst).toBeLessThan(2 ** -32);
       expect(y[0]).toBe(1); // e^0 is exactly 1 (softmax counts the row max as exactly 1)
     }
+  });
+
+  it("exp64's polynomial in assembly/f64/math.ts is what scripts/exp-poly.mjs generates (not stale)", () => {
+    const gen = spawnSync(process.execPath, [fileURLToPath(new URL("../../scripts/exp-poly.mjs", import.meta.url))], { encoding: "utf8" });
+    expect(gen.status, gen.stderr).toBe(0);
+    const src = readFileSync(new URL("../../assembly/f64/math.ts", import.meta.url), "utf8");
+    const lines = gen.stdout.split("\n").filter((l) => l.startsWith("const G"));
+    expect(lines).toHaveLength(7);
+    for (const l of lines) expect(src).toContain(l);
   });
 
   it("the float64 constants in assembly/f32/derivative.ts are the numbers they name", () => {
