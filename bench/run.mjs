@@ -10,7 +10,8 @@
 // API, copies included), zero-copy (tensors already in WASM memory), kernel-only (tfjs without
 // read-back).
 //
-//   npm run bench -- [--json FILE] [--sizes 64,4096,65536,1048576] [--reps 5] [--filter sigmoid] [--dtype f32]
+//   npm run bench -- [--json FILE] [--sizes 64,4096,65536,1048576] [--reps 5] [--filter sigmoid] [--dtype f32] [--row 1024]
+// Derivative kernels (`_grad`) are compared with a JS loop over the registry's float64 derivative.
 import { writeFileSync, renameSync } from "node:fs";
 import os from "node:os";
 import { load, KERNELS, kernelName } from "../dist/index.js";
@@ -29,7 +30,7 @@ const FILTER = opt("filter", "");
 const DTYPE = opt("dtype", "");
 const JSON_OUT = opt("json", undefined);
 const SAMPLE_SECONDS = Number(opt("sample-ms", "10")) / 1000;
-const ROW = 1024; // row length of softmax/log_softmax rows (n itself when n < 1024)
+const ROW = Number(opt("row", "1024")); // row length of softmax/log_softmax rows (n itself when n < ROW)
 const CHANNELS = 64; // prelu channels
 
 const simd = await load({ engine: "simd" });
@@ -80,7 +81,7 @@ async function timeAll(impls) {
 }
 
 function prepareOpts(spec, n) {
-  const o = { op: spec.op.name, dtype: spec.dtype, method: spec.method };
+  const o = { op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative };
   if (spec.shape === "rows") o.rowLength = Math.min(ROW, n);
   if (spec.shape === "channels") o.params = { alpha: Array.from({ length: CHANNELS }, (_, i) => 0.05 + i / 256) };
   if (spec.shape === "groups") o.params = { k: 2 };
@@ -91,8 +92,7 @@ const groups = new Map();
 for (const spec of KERNELS) {
   if (FILTER && !kernelName(spec, "simd").includes(FILTER)) continue;
   if (DTYPE && spec.dtype !== DTYPE) continue;
-  if (spec.grad) continue;
-  const key = `${spec.op.name}/${spec.dtype}`;
+  const key = `${spec.op.name}${spec.derivative ? "'" : ""}/${spec.dtype}`;
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key).push(spec);
 }
@@ -102,7 +102,8 @@ const fmt = (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}G` : v >= 1e6 ? `${(v / 1
 console.log(`qact bench — ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, node ${process.version}; medians of ${REPS}, elements/s`);
 
 for (const [key, specs] of groups) {
-  const [opName, dtype] = key.split("/");
+  const [opKey, dtype] = key.split("/");
+  const opName = specs[0].op.name;
   for (const n of SIZES) {
     if (specs[0].shape === "groups" && n % 2) continue;
     const impls = [];
@@ -126,10 +127,10 @@ for (const [key, specs] of groups) {
         impls.push({ ...base, mode: "end-to-end", fn: () => k.run(x, y) });
       }
     }
-    const js = jsBaseline(ref);
+    const js = jsBaseline(ref, { rowLength: ref.rowLength });
     if (js) {
       const y = new Ctor[ref.outDtype](ref.spec.shape === "groups" ? n / 2 : n);
-      impls.push({ impl: "js", mode: "end-to-end", method: "", fn: () => js(x, y, ref.rowLength ?? CHANNELS) });
+      impls.push({ impl: "js", mode: "end-to-end", method: "", fn: () => js(x, y) });
     }
     const tin = simd.tensor(dtype, x), tout = simd.tensor(dtype, n);
     cleanup.push(() => { tin.free(); tout.free(); });
@@ -138,9 +139,9 @@ for (const [key, specs] of groups) {
       const lut = simd.prepare({ op: opName, dtype, method: "lut", input: ref.input, output: ref.output, params: ref.params });
       impls.push({ impl: "swizzle-lut", mode: "zero-copy", method: "lut", fn: () => lut.run(tin, tout) });
     }
-    const ort = await ortSession(ref);
+    const ort = ref.derivative ? undefined : await ortSession(ref);
     if (ort) impls.push({ impl: "onnxruntime-web", mode: "end-to-end", method: "", async: true, fn: () => ort(x, ref.rowLength) });
-    const tfi = tfjsImpl(ref, n, ref.rowLength, CHANNELS);
+    const tfi = ref.derivative ? undefined : tfjsImpl(ref, n, ref.rowLength, CHANNELS);
     if (tfi) {
       tfi.prepareKernelOnly(x);
       cleanup.push(() => tfi.dispose());
@@ -151,12 +152,12 @@ for (const [key, specs] of groups) {
     const copyRate = n / times[impls.findIndex((i) => i.impl === "memory.copy")].median;
     const peerRates = impls.map((im, j) => (["onnxruntime-web", "tfjs-wasm"].includes(im.impl) && im.mode === "end-to-end" ? n / times[j].median : 0));
     const bestPeer = Math.max(...peerRates);
-    console.log(`\n${opName} ${dtype} n=${n}`);
+    console.log(`\n${opKey} ${dtype} n=${n}`);
     impls.forEach((im, j) => {
       const t = times[j];
       const rate = n / t.median;
       const row = {
-        op: opName, dtype, method: im.method, impl: im.impl, mode: im.mode, n, kernel: im.kernel,
+        op: opKey, dtype, method: im.method, impl: im.impl, mode: im.mode, n, kernel: im.kernel,
         elemsPerSec: rate, bytesPerSec: rate * BPE[dtype], minElemsPerSec: n / t.max, maxElemsPerSec: n / t.min,
         secondsPerCall: t.median, efficiency: rate / copyRate,
       };
