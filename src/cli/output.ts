@@ -19,9 +19,5 @@ export function writeOutput(out: string | undefined, force: boolean, data: strin
     return;
   }
   if (existsSync(out) && !force) throw new QactError("output", `${out} exists; pass --force to replace it`);
-  try {
-    writeFileAtomic(out, data);
-  } catch (e) {
-    throw new QactError("output", `cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  writeFileAtomic(out, data);
 }

@@ -73,7 +73,7 @@ describe("qact plot", () => {
     expectBadInput(["plot", "--op", "relu", "--in-scale", "0.1", "-o", out], /--in-scale\/--in-zp need --dtype int8 or int16/);
     expectBadInput(["plot", "--op", "relu", "--dtype", "int8", "--in-scale", "0", "-o", out], /in-scale must be a finite number > 0 \(got 0\)/);
     expectBadInput(["plot", "--op", "leaky_relu", "--param", "beta=2", "-o", out], /leaky_relu has no param "beta"/);
-    expectBadInput(["plot", "--op", "relu", "-o", join(dir, "no-such-dir", "x.svg")], /cannot write -o .*x\.svg: ENOENT/);
+    expectBadInput(["plot", "--op", "relu", "-o", join(dir, "no-such-dir", "x.svg")], /cannot write .*x\.svg: ENOENT/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });

@@ -33,7 +33,7 @@ export function evalCommand(program: Command): void {
     .option("--out-zp <z>", "output zero point")
     .option("--out-dtype <dtype>", "output dtype (row ops; default: same as --dtype)")
     .option("--param <k=v>", "op parameter, repeatable (comma list for per-channel values)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--row <n>", "row length for row ops (softmax, log_softmax, maxout)")
+    .option("--row <n>", "row length for row ops (softmax, log_softmax; maxout takes --param k)")
     .option("--derivative", "return d/dx of the op instead (f32)")
     .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
     .option("--input <file>", "input file, or - for stdin", "-")

@@ -89,11 +89,7 @@ export function plotCommand(program: Command): void {
         chart = o.kind === "error" ? errorChart(curves[0]) : functionChart(op, params, curves);
       }
       const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${renderChart(chart, { width, height, id: `qact-${op.name}` })}\n`;
-      try {
-        writeFileAtomic(o.out, svg);
-      } catch (e) {
-        throw new QactError("out", `cannot write -o ${o.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
+      writeFileAtomic(o.out, svg, "out");
       console.log(`wrote ${o.out}`);
     });
 }
