@@ -58,3 +58,19 @@ export function formatOutput(y: AnyTypedArray, format: "json" | "bin"): Uint8Arr
   const items = Array.from(y, (v) => (Number.isFinite(v) ? (Object.is(v, -0) ? "-0" : String(v)) : JSON.stringify(String(v))));
   return new TextEncoder().encode(`[${items.join(",")}]\n`);
 }
+
+/**
+ * `--in-scale/--in-zp` or `--out-scale/--out-zp` as quantization params: undefined when neither is
+ * given (the op's defaults apply); a zero point without its scale is an error; `intOnly` names the
+ * dtype when it is not an integer type (these flags apply to int8/int16 only).
+ */
+export function quantFromOptions(scale: string | undefined, zp: string | undefined, side: "in" | "out",
+  dtype?: string): { scale: number; zeroPoint: number } | undefined {
+  if (scale === undefined && zp === undefined) return undefined;
+  if (dtype !== undefined && dtype !== "int8" && dtype !== "int16") {
+    throw new QactError(`${side}-scale`, `--${side}-scale/--${side}-zp apply to int8 and int16 only (dtype is ${dtype})`);
+  }
+  const s = parseNumber(`${side}-scale`, scale);
+  if (s === undefined) throw new QactError(`${side}-scale`, `--${side}-scale is required when --${side}-zp is given`);
+  return { scale: s, zeroPoint: parseNumber(`${side}-zp`, zp) ?? 0 };
+}

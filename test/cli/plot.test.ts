@@ -70,7 +70,7 @@ describe("qact plot", () => {
     expectBadInput(["plot", "--op", "sigmoid", "--width", "10", "-o", out], /--width must be an integer in \[200, 4000\] \(got "10"\)/);
     expectBadInput(["plot", "--op", "softmax", "--dtype", "int8", "-o", out], /softmax is a row op/);
     expectBadInput(["plot", "--op", "sigmoid", "--kind", "derivative", "--dtype", "int8", "-o", out], /sigmoid has no int8 derivative kernel/);
-    expectBadInput(["plot", "--op", "relu", "--in-scale", "0.1", "-o", out], /--in-scale\/--in-zp need --dtype int8 or int16/);
+    expectBadInput(["plot", "--op", "relu", "--in-scale", "0.1", "-o", out], /--in-scale\/--in-zp apply to int8 and int16 only \(dtype is none\)/);
     expectBadInput(["plot", "--op", "relu", "--dtype", "int8", "--in-scale", "0", "-o", out], /in-scale must be a finite number > 0 \(got 0\)/);
     expectBadInput(["plot", "--op", "leaky_relu", "--param", "beta=2", "-o", out], /leaky_relu has no param "beta"/);
     expectBadInput(["plot", "--op", "relu", "-o", join(dir, "no-such-dir", "x.svg")], /cannot write .*x\.svg: ENOENT/);

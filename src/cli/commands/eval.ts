@@ -5,7 +5,7 @@ import { QactError } from "../../errors.js";
 import { load } from "../../runtime/runtime.js";
 import { getOp } from "../../ops/index.js";
 import { isCustomOpRef, loadCustomOp } from "../../ops/custom.js";
-import { formatOutput, parseInput, parseNumber, parseParams } from "../args.js";
+import { formatOutput, parseInput, parseNumber, parseParams, quantFromOptions } from "../args.js";
 import type { DType } from "../../types.js";
 
 function readInput(path: string): Uint8Array {
@@ -46,13 +46,7 @@ export function evalCommand(program: Command): void {
         throw new QactError("row", `--row applies to row ops (softmax, log_softmax), not ${op.name}`);
       }
       const rowLength = o.row === undefined ? undefined : parseNumber("row", o.row);
-      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => {
-        if (scale === undefined && zp === undefined) return undefined;
-        if (dtype === "f32") throw new QactError(`${side}-scale`, `--${side}-scale/--${side}-zp apply to int8 and int16 only (dtype is f32)`);
-        const s = parseNumber(`${side}-scale`, scale);
-        if (s === undefined) throw new QactError(`${side}-scale`, `--${side}-scale is required when --${side}-zp is given`);
-        return { scale: s, zeroPoint: parseNumber(`${side}-zp`, zp) ?? 0 };
-      };
+      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => quantFromOptions(scale, zp, side, dtype);
       const input = quant(o.inScale, o.inZp, "in");
       const output = quant(o.outScale, o.outZp, "out");
       const rt = await load({ engine: o.engine });

@@ -12,7 +12,7 @@ import { budgetFromMeasurements } from "../../budget/init.js";
 import { isCustomOpRef, parseCustomOpRef } from "../../ops/custom.js";
 import { DTYPES, type DType } from "../../types.js";
 import type { BudgetRow } from "../../budget/types.js";
-import { parseNumber, parseParams } from "../args.js";
+import { parseNumber, parseParams, quantFromOptions } from "../args.js";
 import { writeFileAtomic } from "../files.js";
 import { progressBar } from "../progress.js";
 import { fmt } from "../../budget/metrics.js";
@@ -53,8 +53,7 @@ export function initCommand(program: Command): void {
           domain = [parseNumber("domain", parts[0])!, parseNumber("domain", parts[1])!];
         }
       }
-      const quant = (scale: string | undefined, zp: string | undefined, side: string) =>
-        scale === undefined ? undefined : { scale: parseNumber(`${side}-scale`, scale)!, zeroPoint: parseNumber(`${side}-zp`, zp) ?? 0 };
+      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => quantFromOptions(scale, zp, side);
       const params = parseParams(o.param);
       const rows: BudgetRow[] = [];
       for (const opText of o.op as string[]) {

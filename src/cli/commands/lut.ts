@@ -3,7 +3,7 @@
 import { Command, Option } from "commander";
 import { QactError } from "../../errors.js";
 import { getOp } from "../../ops/index.js";
-import { parseNumber, parseParams } from "../args.js";
+import { parseNumber, parseParams, quantFromOptions } from "../args.js";
 import { prepareExport, renderExport, type FirmwareFormat } from "../../tables/emit/index.js";
 import { writeOutput } from "../output.js";
 import type { DType } from "../../types.js";
@@ -28,12 +28,7 @@ export function lutCommand(program: Command): void {
     .action(async (o) => {
       const op = getOp(o.op);
       const dtype = o.dtype as DType;
-      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => {
-        if (scale === undefined && zp === undefined) return undefined;
-        const s = parseNumber(`${side}-scale`, scale);
-        if (s === undefined) throw new QactError(`${side}-scale`, `--${side}-scale is required when --${side}-zp is given`);
-        return { scale: s, zeroPoint: parseNumber(`${side}-zp`, zp) ?? 0 };
-      };
+      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => quantFromOptions(scale, zp, side);
       if (o.format === "bin" && (o.out === undefined || o.out === "-") && process.stdout.isTTY) {
         throw new QactError("out", "--format bin writes binary: pass -o FILE or redirect stdout");
       }

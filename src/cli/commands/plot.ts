@@ -8,7 +8,7 @@ import { getOp, resolveParams } from "../../ops/index.js";
 import { findKernel, KERNELS } from "../../kernels/registry.js";
 import { derivativeChart, errorChart, functionChart, measureCurve, rowCharts, type KernelCurve } from "../../report/plot/op-plots.js";
 import { renderChart, type Chart } from "../../report/plot/svg.js";
-import { parseNumber, parseParams } from "../args.js";
+import { parseNumber, parseParams, quantFromOptions } from "../args.js";
 import { writeFileAtomic } from "../files.js";
 import type { DType } from "../../types.js";
 
@@ -38,13 +38,7 @@ export function plotCommand(program: Command): void {
         return n;
       };
       const width = size("width", o.width, 200, 4000), height = size("height", o.height, 150, 3000);
-      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => {
-        if (scale === undefined && zp === undefined) return undefined;
-        if (dtype !== "int8" && dtype !== "int16") throw new QactError(`${side}-scale`, `--${side}-scale/--${side}-zp need --dtype int8 or int16 (got ${dtype ?? "none"})`);
-        const s = parseNumber(`${side}-scale`, scale);
-        if (s === undefined) throw new QactError(`${side}-scale`, `--${side}-scale is required when --${side}-zp is given`);
-        return { scale: s, zeroPoint: parseNumber(`${side}-zp`, zp) ?? 0 };
-      };
+      const quant = (scale: string | undefined, zp: string | undefined, side: "in" | "out") => quantFromOptions(scale, zp, side, dtype ?? "none");
       const input = quant(o.inScale, o.inZp, "in"), output = quant(o.outScale, o.outZp, "out");
       const given = parseParams(o.param);
       const params = resolveParams(op, given);
