@@ -10,6 +10,7 @@ import { f32PwlKernels } from "./families/f32-pwl.js";
 import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
 import { q16LutKernels } from "./families/q16-lut.js";
+import { q8PolyKernels } from "./families/q8-poly.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -18,6 +19,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...fixedKernels(),
   ...lut8Kernels(),
   ...q16LutKernels(),
+  ...q8PolyKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */
