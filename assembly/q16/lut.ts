@@ -1,7 +1,8 @@
 // int16 interpolated table kernel, method `lut` (i16_lut513): sigmoid, tanh, silu, gelu, gelu_tanh,
 // elu, selu, softplus, mish.
 // Algorithm (tables, tails and layout: src/tables/lut16.ts, the only producer): codes below qa give the
-// left-tail constant, codes above qb the right tail (a constant, or the pwl2 line of ../qpwl.ts); in
+// left-tail constant, codes above qb the right tail (a constant, or the line slope·x: in i32 with a
+// split multiplier when one input step is ≤ 16 output steps, else by the i64 pwl2 code of ../qpwl.ts); in
 // between, 512 segments over [qa, qb]: pos = (q − qa)·M in Q15 segments, i = pos >> 15, t = pos & 0x7fff,
 //   y = roundHalfAway((E_i + round(D_i·t / 2^15) + round(B_i·w / 2^15)) / 2^k),  w = 4t(2^15 − t)/2^15,
 // the parabola through both segment ends and the midpoint (midpoint bias correction). All integer; every
@@ -22,9 +23,15 @@ const MUL: i32 = 8;
 const FRAC_BITS: i32 = 12;
 const LEFT: i32 = 16;
 const QB: i32 = 20;
-const RIGHT_LINEAR: i32 = 24;
+const RIGHT_KIND: i32 = 24;
 const RIGHT: i32 = 28;
 const RIGHT_PWL2: i32 = 32;
+// kind 2 line (i32): y = (d·mh + ((d·ml) >> 15) + C) >> s2, d = q − zp ≥ 1
+const LINE_ZP: i32 = 32;
+const LINE_MH: i32 = 36;
+const LINE_ML: i32 = 40;
+const LINE_S2: i32 = 44;
+const LINE_C: i32 = 48;
 const RECORDS: i32 = 64;
 const T_BITS: i32 = 15;
 
@@ -76,39 +83,57 @@ const T_BITS: i32 = 15;
   return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
 }
 
-/** Table plus tails for one code. */
 // @ts-ignore: decorator
-@inline function lut16Scalar(q: i32, p: usize, k: i32, linear: bool): i32 {
+@inline function lineScalar(q: i32, p: usize): i32 {
+  const d = q - load<i32>(p, LINE_ZP);
+  const y = (d * load<i32>(p, LINE_MH) + ((d * load<i32>(p, LINE_ML)) >> 15) + load<i32>(p, LINE_C)) >> load<i32>(p, LINE_S2);
+  return y < -32768 ? -32768 : y > 32767 ? 32767 : y;
+}
+
+// @ts-ignore: decorator
+@inline function lineI32x4(q: v128, p: usize): v128 {
+  const d = i32x4.sub(q, i32x4.splat(load<i32>(p, LINE_ZP)));
+  const a = i32x4.add(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_MH))),
+    i32x4.shr_s(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_ML))), 15));
+  const y = i32x4.shr_s(i32x4.add(a, i32x4.splat(load<i32>(p, LINE_C))), load<i32>(p, LINE_S2));
+  return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
+}
+
+/** Table plus tails for one code; kind: right tail 0 constant, 1 pwl2 line (i64), 2 line in i32. */
+// @ts-ignore: decorator
+@inline function lut16Scalar(q: i32, p: usize, k: i32, kind: i32): i32 {
   if (q < load<i32>(p, QA)) return load<i32>(p, LEFT);
-  if (q > load<i32>(p, QB)) return linear ? pwl2Scalar(q, p + RIGHT_PWL2) : load<i32>(p, RIGHT);
+  if (q > load<i32>(p, QB)) return kind == 2 ? lineScalar(q, p) : kind == 1 ? pwl2Scalar(q, p + RIGHT_PWL2) : load<i32>(p, RIGHT);
   return lut513Scalar(q, p, k);
 }
 
 // @ts-ignore: decorator
-@inline function lut16I32x4(q: v128, p: usize, k: i32, linear: bool): v128 {
+@inline function lut16I32x4(q: v128, p: usize, k: i32, kind: i32): v128 {
   const y = lut513I32x4(q, p, k);
-  const right = linear ? pwl2I32x4(q, p + RIGHT_PWL2) : i32x4.splat(load<i32>(p, RIGHT));
+  const right = kind == 2 ? lineI32x4(q, p) : kind == 1 ? pwl2I32x4(q, p + RIGHT_PWL2) : i32x4.splat(load<i32>(p, RIGHT));
   const withRight = v128.bitselect(right, y, i32x4.gt_s(q, i32x4.splat(load<i32>(p, QB))));
   return v128.bitselect(i32x4.splat(load<i32>(p, LEFT)), withRight, i32x4.lt_s(q, i32x4.splat(load<i32>(p, QA))));
 }
 
 // @ts-ignore: decorator
-@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, linear: bool): void {
+@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, kind: i32): void {
   const k = load<i32>(p, FRAC_BITS);
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(inPtr + (<usize>i << 1));
       v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(
-        lut16I32x4(i16x8_widenHalfToI32x4(v, 0), p, k, linear), lut16I32x4(i16x8_widenHalfToI32x4(v, 1), p, k, linear)));
+        lut16I32x4(i16x8_widenHalfToI32x4(v, 0), p, k, kind), lut16I32x4(i16x8_widenHalfToI32x4(v, 1), p, k, kind)));
     }
   }
   for (; i < n; i++) {
-    store<i16>(outPtr + (<usize>i << 1), <i16>lut16Scalar(<i32>load<i16>(inPtr + (<usize>i << 1)), p, k, linear));
+    store<i16>(outPtr + (<usize>i << 1), <i16>lut16Scalar(<i32>load<i16>(inPtr + (<usize>i << 1)), p, k, kind));
   }
 }
 
 export function i16_lut513(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
-  if (load<i32>(p, RIGHT_LINEAR) != 0) run(inPtr, outPtr, n, p, true);
-  else run(inPtr, outPtr, n, p, false);
+  const kind = load<i32>(p, RIGHT_KIND);
+  if (kind == 2) run(inPtr, outPtr, n, p, 2);
+  else if (kind == 1) run(inPtr, outPtr, n, p, 1);
+  else run(inPtr, outPtr, n, p, 0);
 }

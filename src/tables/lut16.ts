@@ -21,8 +21,10 @@
 //   i32 E_i (Q.k output steps, output zero point included) · i16 D_i · i16 B_i
 // 512 records = 4096 bytes (the 513th node is E_511 + D_511). Header (bytes):
 //   0 qa · 4 span = max(1, qb − qa) · 8 M (position multiplier, Q15 segments per code) · 12 k
-//   16 left-tail code · 20 qb · 24 right tail kind (0 constant, 1 linear) · 28 right-tail constant code
-//   32..63 pwl2 params of the linear right tail (layout: assembly/qpwl.ts)
+//   16 left-tail code · 20 qb · 24 right tail kind · 28 right-tail constant code · 32..63 the line:
+//   kind 0 constant (also used from where the output saturates); kind 2 line slope·x in i32 (zp, mh, ml,
+//   s2, C; when one input step is ≤ 16 output steps); kind 1 the same line by the pwl2 params of
+//   assembly/qpwl.ts (i64, any slope)
 // Accuracy: see assembly/q16/lut.ts (measured by test/kernels/q16-lut.test.ts).
 import { QactError, show } from "../errors.js";
 import type { OpDescriptor } from "../ops/index.js";
@@ -111,7 +113,27 @@ export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, outp
   const eps = TAIL_EPS * os;
   const rightTail = (x: number) => tails.right.slope * x + tails.right.offset;
   const xL = tailBound(f, () => tails.left, -1, eps);
-  const xR = tails.exactRightFrom ?? tailBound(f, rightTail, 1, eps);
+  let xR = tails.exactRightFrom ?? tailBound(f, rightTail, 1, eps);
+  // right tail kind: 0 constant, 1 line by pwl2 (i64), 2 line in i32 (two 15-bit halves of the multiplier)
+  let rightKind = tails.right.slope === 0 ? 0 : 1;
+  let rightConst = clamp(roundHalfAway(tails.right.offset / os + ozp), -32768, 32767);
+  if (rightKind === 1 && tails.exactRightFrom === undefined && f(xR) / os + ozp >= 32767.5) {
+    // the output saturates before the op meets its line: a constant tail from there (every op here
+    // with a rising right tail increases on [0, ∞)), so the table does not spend segments on it
+    let lo = 0, hi = xR;
+    if (f(0) / os + ozp >= 32767.5) hi = 0;
+    for (let i = 0; i < 80 && hi > 0; i++) {
+      const mid = (lo + hi) / 2;
+      if (f(mid) / os + ozp >= 32767.5) hi = mid;
+      else lo = mid;
+    }
+    xR = hi;
+    rightKind = 0;
+    rightConst = 32767;
+  }
+  const r = (tails.right.slope * s) / os;
+  const s2 = rightKind === 1 ? Math.min(15, Math.floor(Math.log2(2 ** 14 / r))) : 0;
+  if (rightKind === 1 && s2 >= 10) rightKind = 2;
   const qa = clamp(Math.ceil(xL / s + zp), -32768, 32768);
   const qb = clamp(Math.floor(xR / s + zp), -32769, 32767);
   const span = Math.max(1, qb - qa);
@@ -153,11 +175,21 @@ export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, outp
   v.setInt32(12, k, true);
   v.setInt32(16, code(tails.left), true);
   v.setInt32(20, qb, true);
-  const linear = tails.right.slope !== 0;
-  v.setInt32(24, linear ? 1 : 0, true);
-  v.setInt32(28, code(tails.right.offset), true);
-  const pw = preparePwl2({ slopePos: tails.right.slope, slopeNeg: tails.right.slope, offset: tails.right.offset, yMin: -Infinity, yMax: Infinity },
-    input, output, "int16");
-  bytes.set(pw, 32);
+  v.setInt32(24, rightKind, true);
+  v.setInt32(28, rightConst, true);
+  if (rightKind === 1) {
+    const pw = preparePwl2({ slopePos: tails.right.slope, slopeNeg: tails.right.slope, offset: tails.right.offset, yMin: -Infinity, yMax: Infinity },
+      input, output, "int16");
+    bytes.set(pw, 32);
+  } else if (rightKind === 2) {
+    // y = (d·mh + ((d·ml) >> 15) + C) >> s2, d = q − zp ≥ 1 (x > xR ≥ 0): m = round(r·2^(s2+15)) < 2^29,
+    // |d·mh| < 2^30, d·ml < 2^31, C = ⌊(ozp + 1/2)·2^s2⌋; error ≤ 2^16·2^-(s2+16) + 2^-s2 ≤ 2^-9 LSB.
+    const m = Math.round(r * 2 ** (s2 + 15));
+    v.setInt32(32, zp, true);
+    v.setInt32(36, Math.floor(m / 32768), true);
+    v.setInt32(40, m % 32768, true);
+    v.setInt32(44, s2, true);
+    v.setInt32(48, Math.floor((ozp + 0.5) * 2 ** s2), true);
+  }
   return { bytes, qa, qb, fractionBits: k };
 }
