@@ -7,6 +7,7 @@ export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export { i16_lut513 } from "./q16/lut";
 export { i8_poly3 } from "./q8/poly";
+export { i16_poly3 } from "./q16/poly";
 
 /** First byte the host may use (16-byte aligned, above static data). */
 export function heap_base(): usize {

@@ -1,6 +1,6 @@
-// Prints the docs/accuracy.md rows of the int16 `lut` and int8 `poly` kernels: for each op, exhaustive
+// Prints the docs/accuracy.md rows of the int16 `lut`/`poly` and int8 `poly` kernels: for each op, exhaustive
 // over every input code at the quantizations of src/accuracy/sweeps.ts (the same seeds as
-// test/kernels/q16-lut.test.ts and test/kernels/q8-poly.test.ts), the worst maxAbsLsb, the worst and
+// test/kernels/q16-lut.test.ts, q16-poly.test.ts and q8-poly.test.ts), the worst maxAbsLsb, the worst and
 // the average meanAbsLsb, and the table/coefficient bytes.
 //
 //   npm run build && node scripts/quant-accuracy.mjs
@@ -13,6 +13,8 @@ import { getOp } from "../dist/ops/index.js";
 const rt = await load({ engine: "scalar" });
 const FAMILIES = [
   { dtype: "int16", method: "lut", ops: ["sigmoid", "tanh", "silu", "gelu", "gelu_tanh", "elu", "selu", "softplus", "mish"],
+    cases: (op) => int16Sweep(op, 24, 0x1600 + op.length * 31 + op.charCodeAt(1)) },
+  { dtype: "int16", method: "poly", ops: ["sigmoid", "tanh", "silu", "gelu", "gelu_tanh", "elu", "selu", "softplus", "mish"],
     cases: (op) => int16Sweep(op, 24, 0x1600 + op.length * 31 + op.charCodeAt(1)) },
   { dtype: "int8", method: "poly", ops: ["sigmoid", "tanh", "silu", "hardswish", "gelu", "elu"],
     cases: (op) => int8Sweep(op, 60, 0x0800 + op.length * 17 + op.charCodeAt(2)) },

@@ -13,27 +13,8 @@
 // per case, per-op figures in docs/accuracy.md. Measured with: node scripts/quant-accuracy.mjs
 // (asserted by npx vitest run test/kernels/q16-lut.test.ts).
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
-import { pwl2Scalar, pwl2I32x4 } from "../qpwl";
+import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, rightTailScalar, withTailsI32x4 } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
-
-// ---- header layout (bytes; records follow at LUT16_RECORDS) ----
-const QA: i32 = 0;
-const SPAN: i32 = 4;
-const MUL: i32 = 8;
-const FRAC_BITS: i32 = 12;
-const LEFT: i32 = 16;
-const QB: i32 = 20;
-const RIGHT_KIND: i32 = 24;
-const RIGHT: i32 = 28;
-const RIGHT_PWL2: i32 = 32;
-// kind 2 line (i32): y = (d·mh + ((d·ml) >> 15) + C) >> s2, d = q − zp ≥ 1
-const LINE_ZP: i32 = 32;
-const LINE_MH: i32 = 36;
-const LINE_ML: i32 = 40;
-const LINE_S2: i32 = 44;
-const LINE_C: i32 = 48;
-const RECORDS: i32 = 64;
-const T_BITS: i32 = 15;
 
 /** The table part for one code (q already clamped into [qa, qa + span] as d = q − qa). */
 // @ts-ignore: decorator
@@ -83,36 +64,17 @@ const T_BITS: i32 = 15;
   return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
 }
 
-// @ts-ignore: decorator
-@inline function lineScalar(q: i32, p: usize): i32 {
-  const d = q - load<i32>(p, LINE_ZP);
-  const y = (d * load<i32>(p, LINE_MH) + ((d * load<i32>(p, LINE_ML)) >> 15) + load<i32>(p, LINE_C)) >> load<i32>(p, LINE_S2);
-  return y < -32768 ? -32768 : y > 32767 ? 32767 : y;
-}
-
-// @ts-ignore: decorator
-@inline function lineI32x4(q: v128, p: usize): v128 {
-  const d = i32x4.sub(q, i32x4.splat(load<i32>(p, LINE_ZP)));
-  const a = i32x4.add(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_MH))),
-    i32x4.shr_s(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_ML))), 15));
-  const y = i32x4.shr_s(i32x4.add(a, i32x4.splat(load<i32>(p, LINE_C))), load<i32>(p, LINE_S2));
-  return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
-}
-
-/** Table plus tails for one code; kind: right tail 0 constant, 1 pwl2 line (i64), 2 line in i32. */
+/** Table plus tails for one code. */
 // @ts-ignore: decorator
 @inline function lut16Scalar(q: i32, p: usize, k: i32, kind: i32): i32 {
   if (q < load<i32>(p, QA)) return load<i32>(p, LEFT);
-  if (q > load<i32>(p, QB)) return kind == 2 ? lineScalar(q, p) : kind == 1 ? pwl2Scalar(q, p + RIGHT_PWL2) : load<i32>(p, RIGHT);
+  if (q > load<i32>(p, QB)) return rightTailScalar(q, p, kind);
   return lut513Scalar(q, p, k);
 }
 
 // @ts-ignore: decorator
 @inline function lut16I32x4(q: v128, p: usize, k: i32, kind: i32): v128 {
-  const y = lut513I32x4(q, p, k);
-  const right = kind == 2 ? lineI32x4(q, p) : kind == 1 ? pwl2I32x4(q, p + RIGHT_PWL2) : i32x4.splat(load<i32>(p, RIGHT));
-  const withRight = v128.bitselect(right, y, i32x4.gt_s(q, i32x4.splat(load<i32>(p, QB))));
-  return v128.bitselect(i32x4.splat(load<i32>(p, LEFT)), withRight, i32x4.lt_s(q, i32x4.splat(load<i32>(p, QA))));
+  return withTailsI32x4(q, lut513I32x4(q, p, k), p, kind);
 }
 
 // @ts-ignore: decorator

@@ -11,6 +11,7 @@ import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
 import { q16LutKernels } from "./families/q16-lut.js";
 import { q8PolyKernels } from "./families/q8-poly.js";
+import { q16PolyKernels } from "./families/q16-poly.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -20,6 +21,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...lut8Kernels(),
   ...q16LutKernels(),
   ...q8PolyKernels(),
+  ...q16PolyKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */

@@ -104,7 +104,7 @@ export interface Lut16Table {
 }
 
 /** What the int16 `lut` and `poly` kernels share: the tails, the table domain [qa, qb], the position
- *  multiplier for `segments` segments, the reference in output steps, and the 64-byte header. */
+ *  multiplier for `segments` segments (position in Q`tBits`), the reference in output steps, and the 64-byte header. */
 export interface Int16Domain {
   qa: number;
   qb: number;
@@ -116,7 +116,8 @@ export interface Int16Domain {
   writeHeader: (v: DataView, k: number) => void;
 }
 
-export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams, segments: number): Int16Domain {
+export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams, segments: number,
+  tBits = LUT16_T_BITS): Int16Domain {
   const tailsOf = LUT16_TAILS[op.name];
   if (!tailsOf) throw new QactError("op", `${op.name} has no int16 table builder`);
   const tails = tailsOf(p);
@@ -149,8 +150,8 @@ export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, out
   const qa = clamp(Math.ceil(xL / s + zp), -32768, 32768);
   const qb = clamp(Math.floor(xR / s + zp), -32769, 32767);
   const span = Math.max(1, qb - qa);
-  // position in Q15 segments: pos = (q − qa)·M ≤ segments·2^15 ≤ 2^24, so node i sits at code qa + i·2^15/M
-  const M = Math.floor((segments << LUT16_T_BITS) / span);
+  // position in Q(tBits) segments: pos = (q − qa)·M ≤ segments·2^tBits ≤ 2^24, so node i sits at code qa + i·2^tBits/M
+  const M = Math.floor((segments << tBits) / span);
   const g = tails.tableFn ?? f;
   const steps = (c: number) => g(s * (c - zp)) / os + ozp;
   const code = (y: number) => clamp(roundHalfAway(y / os + ozp), -32768, 32767);

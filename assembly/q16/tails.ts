@@ -1,0 +1,53 @@
+// Tails of the int16 `lut` and `poly` kernels (header written by src/tables/lut16.ts int16Domain):
+// codes below qa give the left constant; codes above qb the right tail, kind 0 a constant, kind 1 the
+// line slope·x by the pwl2 code of ../qpwl.ts (i64), kind 2 the same line in i32 with a split multiplier.
+import { pwl2Scalar, pwl2I32x4 } from "../qpwl";
+
+// ---- header layout (bytes; records follow at LUT16_RECORDS) ----
+export const QA: i32 = 0;
+export const SPAN: i32 = 4;
+export const MUL: i32 = 8;
+export const FRAC_BITS: i32 = 12;
+export const LEFT: i32 = 16;
+export const QB: i32 = 20;
+export const RIGHT_KIND: i32 = 24;
+export const RIGHT: i32 = 28;
+export const RIGHT_PWL2: i32 = 32;
+// kind 2 line (i32): y = (d·mh + ((d·ml) >> 15) + C) >> s2, d = q − zp ≥ 1
+export const LINE_ZP: i32 = 32;
+export const LINE_MH: i32 = 36;
+export const LINE_ML: i32 = 40;
+export const LINE_S2: i32 = 44;
+export const LINE_C: i32 = 48;
+export const RECORDS: i32 = 64;
+export const T_BITS: i32 = 15;
+
+// @ts-ignore: decorator
+@inline function lineScalar(q: i32, p: usize): i32 {
+  const d = q - load<i32>(p, LINE_ZP);
+  const y = (d * load<i32>(p, LINE_MH) + ((d * load<i32>(p, LINE_ML)) >> 15) + load<i32>(p, LINE_C)) >> load<i32>(p, LINE_S2);
+  return y < -32768 ? -32768 : y > 32767 ? 32767 : y;
+}
+
+// @ts-ignore: decorator
+@inline function lineI32x4(q: v128, p: usize): v128 {
+  const d = i32x4.sub(q, i32x4.splat(load<i32>(p, LINE_ZP)));
+  const a = i32x4.add(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_MH))),
+    i32x4.shr_s(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_ML))), 15));
+  const y = i32x4.shr_s(i32x4.add(a, i32x4.splat(load<i32>(p, LINE_C))), load<i32>(p, LINE_S2));
+  return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
+}
+
+/** The right tail of one code (q > qb). */
+// @ts-ignore: decorator
+@inline export function rightTailScalar(q: i32, p: usize, kind: i32): i32 {
+  return kind == 2 ? lineScalar(q, p) : kind == 1 ? pwl2Scalar(q, p + RIGHT_PWL2) : load<i32>(p, RIGHT);
+}
+
+/** y where qa ≤ q ≤ qb, the tails elsewhere (i32x4 lanes). */
+// @ts-ignore: decorator
+@inline export function withTailsI32x4(q: v128, y: v128, p: usize, kind: i32): v128 {
+  const right = kind == 2 ? lineI32x4(q, p) : kind == 1 ? pwl2I32x4(q, p + RIGHT_PWL2) : i32x4.splat(load<i32>(p, RIGHT));
+  const withRight = v128.bitselect(right, y, i32x4.gt_s(q, i32x4.splat(load<i32>(p, QB))));
+  return v128.bitselect(i32x4.splat(load<i32>(p, LEFT)), withRight, i32x4.lt_s(q, i32x4.splat(load<i32>(p, QA))));
+}
