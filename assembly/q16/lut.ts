@@ -15,7 +15,7 @@
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
 // Speed (npm run bench:quantized, CPU time, n = 2^20): 0.41–0.52 G elem/s SIMD, 1.5–2.7× the scalar
 // build (docs/bench-quantized.md).
-import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, rightTailScalar, withTailsI32x4 } from "./tails";
+import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 
 /** The table part for one code (q already clamped into [qa, qa + span] as d = q − qa). */
@@ -40,10 +40,9 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 }
 
 // @ts-ignore: decorator
-@inline function lut513I32x4(q: v128, p: usize, k: i32): v128 {
-  const d = i32x4.min_s(i32x4.max_s(i32x4.sub(q, i32x4.splat(load<i32>(p, QA))), i32x4.splat(0)),
-    i32x4.splat(load<i32>(p, SPAN)));
-  const pos = i32x4.mul(d, i32x4.splat(load<i32>(p, MUL)));
+@inline function lut513I32x4(q: v128, p: usize, k: i32, qa: v128, span: v128, mul: v128): v128 {
+  const d = i32x4.min_s(i32x4.max_s(i32x4.sub(q, qa), i32x4.splat(0)), span);
+  const pos = i32x4.mul(d, mul);
   const i = i32x4.min_s(i32x4.shr_s(pos, T_BITS), i32x4.splat(511));
   const t = i32x4.sub(pos, i32x4.shl(i, T_BITS));
   const base = p + RECORDS;
@@ -75,8 +74,9 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 }
 
 // @ts-ignore: decorator
-@inline function lut16I32x4(q: v128, p: usize, k: i32, kind: i32): v128 {
-  return withTailsI32x4(q, lut513I32x4(q, p, k), p, kind);
+@inline function lut16I32x4(q: v128, p: usize, k: i32, kind: i32, qa: v128, span: v128, mul: v128,
+  qb: v128, left: v128, right: v128, zp: v128, mh: v128, ml: v128, c: v128): v128 {
+  return withTailsI32x4(q, lut513I32x4(q, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c);
 }
 
 // @ts-ignore: decorator
@@ -84,10 +84,16 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
   const k = load<i32>(p, FRAC_BITS);
   let i = 0;
   if (ASC_FEATURE_SIMD) {
+    // params splatted once (loads cannot be hoisted by the engine past the stores of the loop)
+    const qa = i32x4.splat(load<i32>(p, QA)), span = i32x4.splat(load<i32>(p, SPAN)), mul = i32x4.splat(load<i32>(p, MUL));
+    const qb = i32x4.splat(load<i32>(p, QB)), left = i32x4.splat(load<i32>(p, LEFT)), right = i32x4.splat(load<i32>(p, RIGHT));
+    const zp = i32x4.splat(load<i32>(p, LINE_ZP)), mh = i32x4.splat(load<i32>(p, LINE_MH));
+    const ml = i32x4.splat(load<i32>(p, LINE_ML)), c = i32x4.splat(load<i32>(p, LINE_C));
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(inPtr + (<usize>i << 1));
       v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(
-        lut16I32x4(i16x8_widenHalfToI32x4(v, 0), p, k, kind), lut16I32x4(i16x8_widenHalfToI32x4(v, 1), p, k, kind)));
+        lut16I32x4(i16x8_widenHalfToI32x4(v, 0), p, k, kind, qa, span, mul, qb, left, right, zp, mh, ml, c),
+        lut16I32x4(i16x8_widenHalfToI32x4(v, 1), p, k, kind, qa, span, mul, qb, left, right, zp, mh, ml, c)));
     }
   }
   for (; i < n; i++) {

@@ -32,11 +32,10 @@ export const T_BITS: i32 = 15;
 }
 
 // @ts-ignore: decorator
-@inline function lineI32x4(q: v128, p: usize): v128 {
-  const d = i32x4.sub(q, i32x4.splat(load<i32>(p, LINE_ZP)));
-  const a = i32x4.add(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_MH))),
-    i32x4.shr_s(i32x4.mul(d, i32x4.splat(load<i32>(p, LINE_ML))), 15));
-  const y = i32x4.shr_s(i32x4.add(a, i32x4.splat(load<i32>(p, LINE_C))), load<i32>(p, LINE_S2));
+@inline function lineI32x4(q: v128, p: usize, zp: v128, mh: v128, ml: v128, c: v128): v128 {
+  const d = i32x4.sub(q, zp);
+  const a = i32x4.add(i32x4.mul(d, mh), i32x4.shr_s(i32x4.mul(d, ml), 15));
+  const y = i32x4.shr_s(i32x4.add(a, c), load<i32>(p, LINE_S2));
   return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
 }
 
@@ -46,10 +45,12 @@ export const T_BITS: i32 = 15;
   return kind == 2 ? lineScalar(q, p) : kind == 1 ? pwl2Scalar(q, p + RIGHT_PWL2) : load<i32>(p, RIGHT);
 }
 
-/** y where qa ≤ q ≤ qb, the tails elsewhere (i32x4 lanes). */
+/** y where qa ≤ q ≤ qb, the tails elsewhere (i32x4 lanes). The header values come splatted from
+ *  the kernel's entry, once per call: the engine cannot hoist loads past the stores of the kernel's loop. */
 // @ts-ignore: decorator
-@inline export function withTailsI32x4(q: v128, y: v128, p: usize, kind: i32): v128 {
-  const right = kind == 2 ? lineI32x4(q, p) : kind == 1 ? pwl2I32x4(q, p + RIGHT_PWL2) : i32x4.splat(load<i32>(p, RIGHT));
-  const withRight = v128.bitselect(right, y, i32x4.gt_s(q, i32x4.splat(load<i32>(p, QB))));
-  return v128.bitselect(i32x4.splat(load<i32>(p, LEFT)), withRight, i32x4.lt_s(q, i32x4.splat(load<i32>(p, QA))));
+@inline export function withTailsI32x4(q: v128, y: v128, p: usize, kind: i32,
+  qa: v128, qb: v128, left: v128, right: v128, zp: v128, mh: v128, ml: v128, c: v128): v128 {
+  const r = kind == 2 ? lineI32x4(q, p, zp, mh, ml, c) : kind == 1 ? pwl2I32x4(q, p + RIGHT_PWL2) : right;
+  const withRight = v128.bitselect(r, y, i32x4.gt_s(q, qb));
+  return v128.bitselect(left, withRight, i32x4.lt_s(q, qa));
 }
