@@ -11,9 +11,9 @@
 // Measured error (exhaustive over the 256 codes at 60 random quantizations per op, input/output scale
 // ratios ~0.003 … ~300): maxAbsLsb ≤ 0.65, meanAbsLsb ≤ 0.44 per case; per-op figures in docs/accuracy.md.
 // Measured with: node scripts/quant-accuracy.mjs (asserted by npx vitest run test/kernels/q8-poly.test.ts).
-
 // Speed (npm run bench:quantized, CPU time, n = 2^20): 0.95–1.1 G elem/s SIMD, ~8× the scalar build,
 // 0.40× the 16-swizzle table lookup (docs/bench-quantized.md): table-free, not faster.
+
 const START: i32 = 64;
 const INV: i32 = 80;
 const BOUNDS: i32 = 96;
@@ -50,8 +50,9 @@ const RIGHT: i32 = 128;
 
 /** 8 codes in i16 lanes → 8 outputs in i16 lanes (not yet clamped to int8; the narrow saturates). */
 // @ts-ignore: decorator
-@inline function poly3I16x8(x: v128, p: usize, tc0: v128, tc1: v128, tc2: v128, tc3: v128, tStart: v128, tInv: v128,
-  b0: v128, b1: v128, b2: v128, b3: v128, b4: v128, b5: v128, b6: v128): v128 {
+@inline function poly3I16x8(x: v128, tc0: v128, tc1: v128, tc2: v128, tc3: v128, tStart: v128, tInv: v128,
+  b0: v128, b1: v128, b2: v128, b3: v128, b4: v128, b5: v128, b6: v128,
+  f: i32, half: v128, qa: v128, qb: v128, left: v128, right: v128): v128 {
   let s = i16x8.sub(i16x8.splat(0), i16x8.ge_s(x, b0));
   s = i16x8.sub(s, i16x8.ge_s(x, b1));
   s = i16x8.sub(s, i16x8.ge_s(x, b2));
@@ -65,11 +66,9 @@ const RIGHT: i32 = 128;
   acc = i16x8.add_sat_s(i16x8.q15mulr_sat_s(acc, t), i8x16.swizzle(tc2, idx));
   acc = i16x8.add_sat_s(i16x8.q15mulr_sat_s(acc, t), i8x16.swizzle(tc1, idx));
   acc = i16x8.add_sat_s(i16x8.q15mulr_sat_s(acc, t), i8x16.swizzle(tc0, idx));
-  const f = load<i32>(p, F);
-  const half: i32 = f > 0 ? 1 << (f - 1) : 0;
-  const y = i16x8.shr_s(i16x8.add_sat_s(acc, i16x8.splat(<i16>half)), f);
-  const withRight = v128.bitselect(i16x8.splat(<i16>load<i32>(p, RIGHT)), y, i16x8.gt_s(x, i16x8.splat(<i16>load<i32>(p, QB))));
-  return v128.bitselect(i16x8.splat(<i16>load<i32>(p, LEFT)), withRight, i16x8.lt_s(x, i16x8.splat(<i16>load<i32>(p, QA))));
+  const y = i16x8.shr_s(i16x8.add_sat_s(acc, half), f);
+  const withRight = v128.bitselect(right, y, i16x8.gt_s(x, qb));
+  return v128.bitselect(left, withRight, i16x8.lt_s(x, qa));
 }
 
 export function i8_poly3(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
@@ -80,10 +79,16 @@ export function i8_poly3(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
     const b0 = v128.load16_splat(p + BOUNDS), b1 = v128.load16_splat(p + BOUNDS + 2), b2 = v128.load16_splat(p + BOUNDS + 4);
     const b3 = v128.load16_splat(p + BOUNDS + 6), b4 = v128.load16_splat(p + BOUNDS + 8), b5 = v128.load16_splat(p + BOUNDS + 10);
     const b6 = v128.load16_splat(p + BOUNDS + 12);
+    // every header value splatted once per call (the engine cannot hoist loads past the loop's stores)
+    const f = load<i32>(p, F);
+    const halfI32: i32 = f > 0 ? 1 << (f - 1) : 0;
+    const half = i16x8.splat(<i16>halfI32);
+    const qa = i16x8.splat(<i16>load<i32>(p, QA)), qb = i16x8.splat(<i16>load<i32>(p, QB));
+    const left = i16x8.splat(<i16>load<i32>(p, LEFT)), right = i16x8.splat(<i16>load<i32>(p, RIGHT));
     for (; i + 16 <= n; i += 16) {
       const v = v128.load(inPtr + i);
-      const lo = poly3I16x8(i16x8.extend_low_i8x16_s(v), p, c0, c1, c2, c3, st, iv, b0, b1, b2, b3, b4, b5, b6);
-      const hi = poly3I16x8(i16x8.extend_high_i8x16_s(v), p, c0, c1, c2, c3, st, iv, b0, b1, b2, b3, b4, b5, b6);
+      const lo = poly3I16x8(i16x8.extend_low_i8x16_s(v), c0, c1, c2, c3, st, iv, b0, b1, b2, b3, b4, b5, b6, f, half, qa, qb, left, right);
+      const hi = poly3I16x8(i16x8.extend_high_i8x16_s(v), c0, c1, c2, c3, st, iv, b0, b1, b2, b3, b4, b5, b6, f, half, qa, qb, left, right);
       v128.store(outPtr + i, i8x16.narrow_i16x8_s(lo, hi));
     }
   }
