@@ -13,7 +13,7 @@
 // per case, per-op figures in docs/accuracy.md. Measured with: node scripts/quant-accuracy.mjs
 // (asserted by npx vitest run test/kernels/q16-lut.test.ts).
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
-// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.41–0.52 G elem/s SIMD, 1.5–2.7× the scalar
+// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.41–0.61 G elem/s SIMD, 2.0–3.1× the scalar
 // build (docs/bench-quantized.md).
 import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";

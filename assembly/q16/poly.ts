@@ -11,8 +11,8 @@
 // maxAbsLsb ≤ 0.53, meanAbsLsb ≤ 0.32 per case; per-op figures in docs/accuracy.md.
 // Measured with: node scripts/quant-accuracy.mjs (asserted by npx vitest run test/kernels/q16-poly.test.ts).
 // Coefficients: 64-byte header + 128 × 16-byte records = 2112 bytes.
-// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.31–0.43 G elem/s SIMD, 1.6–3.0× the scalar
-// build, ~0.85× the int16 lut (docs/bench-quantized.md).
+// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.43–0.54 G elem/s SIMD, 1.8–3.1× the scalar
+// build, ~0.9× the int16 lut (docs/bench-quantized.md).
 import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 

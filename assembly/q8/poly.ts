@@ -11,8 +11,8 @@
 // Measured error (exhaustive over the 256 codes at 60 random quantizations per op, input/output scale
 // ratios ~0.003 … ~300): maxAbsLsb ≤ 0.65, meanAbsLsb ≤ 0.44 per case; per-op figures in docs/accuracy.md.
 // Measured with: node scripts/quant-accuracy.mjs (asserted by npx vitest run test/kernels/q8-poly.test.ts).
-// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.95–1.1 G elem/s SIMD, ~8× the scalar build,
-// 0.40× the 16-swizzle table lookup (docs/bench-quantized.md): table-free, not faster.
+// Speed (npm run bench:quantized, CPU time, n = 2^20): 1.05–1.1 G elem/s SIMD, ~8× the scalar build,
+// 0.41× the 16-swizzle table lookup (docs/bench-quantized.md): table-free, not faster.
 
 const START: i32 = 64;
 const INV: i32 = 80;
