@@ -13,6 +13,8 @@ export { i8_softmax_exp256, i16_softmax_exp2x256, i8_log_softmax_exp256 } from "
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export { i16_lut513 } from "./q16/lut";
+export { i8_poly3 } from "./q8/poly";
+export { i16_poly3 } from "./q16/poly";
 export {
   f32_identity, f32_relu, f32_relu6, f32_hard_tanh, f32_step, f32_leaky_relu, f32_hard_sigmoid,
   f32_hardswish,

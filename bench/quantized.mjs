@@ -4,9 +4,13 @@
 //   ×swz   ratio to the plain 16-swizzle 256-entry table lookup (i8_lut256 SIMD, the XNNPACK x8-lut scheme)
 //   ×tflm  (int16) ratio to the same op's `tflm` kernel in the scalar build, when the registry has one
 //   ×scal  ratio to the same kernel in the scalar build
-// Medians of REPS samples after a warm-up round; implementations alternate inside each round.
+// Medians of REPS samples after a warm-up round; implementations alternate inside each round. Time is
+// this process's CPU time (process.cpuUsage, user + system): on a shared machine other processes' load
+// then does not count (on a loaded 2-core host, wall-clock ratios of a kernel against itself ranged
+// 0.3–5.9 while CPU-time ratios stayed within 1%); on an idle machine it equals wall time.
+// (--clock wall measures wall-clock time instead.)
 //
-//   npm run bench:quantized [-- --reps 7] [--filter sigmoid] [--n 1048576]
+//   npm run bench:quantized [-- --reps 15] [--filter sigmoid] [--n 1048576] [--clock cpu|wall]
 import os from "node:os";
 import { load, KERNELS, kernelName } from "../dist/index.js";
 
@@ -16,9 +20,15 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const N = Number(opt("n", "1048576"));
-const REPS = Number(opt("reps", "7"));
+const REPS = Number(opt("reps", "15"));
 const FILTER = opt("filter", "");
-const SAMPLE_SECONDS = 0.02;
+const SAMPLE_SECONDS = 0.01;
+const WALL = opt("clock", "cpu") === "wall";
+/** seconds: CPU time of this process (default) or wall-clock time */
+const now = WALL ? () => performance.now() / 1000 : () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 const simd = await load({ engine: "simd" });
 const scalar = await load({ engine: "scalar" });
@@ -41,9 +51,9 @@ function bench(rt, op, dtype, method) {
 function iterations(fn) {
   let it = 1;
   for (;;) {
-    const t0 = performance.now();
+    const t0 = now();
     for (let i = 0; i < it; i++) fn();
-    const dt = (performance.now() - t0) / 1000;
+    const dt = now() - t0;
     if (dt > SAMPLE_SECONDS / 4) return Math.max(1, Math.round((it * SAMPLE_SECONDS) / dt));
     it *= 2;
   }
@@ -55,9 +65,9 @@ function time(impls) {
   const samples = impls.map(() => []);
   for (let r = 0; r <= REPS; r++) {
     impls.forEach((im, j) => {
-      const t0 = performance.now();
+      const t0 = now();
       for (let i = 0; i < its[j]; i++) im.fn();
-      if (r > 0) samples[j].push((performance.now() - t0) / 1000 / its[j]);
+      if (r > 0) samples[j].push((now() - t0) / its[j]);
     });
   }
   return samples.map((s) => s.sort((a, b) => a - b)[Math.floor(s.length / 2)]);
@@ -65,7 +75,7 @@ function time(impls) {
 
 const fmt = (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}G` : `${(v / 1e6).toFixed(0)}M`);
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : "—");
-console.log(`qact quantized bench — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, medians of ${REPS}`);
+console.log(`qact quantized bench — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, ${WALL ? "wall" : "CPU"} time, medians of ${REPS}`);
 console.log("kernel".padEnd(44) + "elem/s".padStart(8) + "  scalar".padStart(9) + "  ×scal".padStart(8) + "  ×swz".padStart(7) + "  ×tflm".padStart(8));
 
 const swizzleBaseline = bench(simd, "sigmoid", "int8", "lut");

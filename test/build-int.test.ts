@@ -37,6 +37,14 @@ describe("build/qact.int.wasm", () => {
     expect(scalar).toMatch(/\bf(32|64)\./);
   });
 
+  it("no module allocates: no memory.grow in the int, scalar or SIMD build (kernels use only host memory)", () => {
+    for (const f of ["qact.int.wasm", "qact.scalar.wasm", "qact.simd.wasm"]) {
+      const t = wabt.readWasm(new Uint8Array(readFileSync(new URL(`../build/${f}`, import.meta.url))), { readDebugNames: false, simd: true }).toText({});
+      expect(t, f).toMatch(/\(export "i16_lut513"/);
+      expect(t.includes("memory.grow"), f).toBe(false);
+    }
+  });
+
   it("computes exactly what the scalar build computes, every integer kernel, every input code", async () => {
     const intRt = await load({ engine: "scalar", wasm: bytes });
     const scalarRt = await load({ engine: "scalar" });

@@ -1,7 +1,8 @@
 // int16 interpolated table kernel, method `lut` (i16_lut513): sigmoid, tanh, silu, gelu, gelu_tanh,
 // elu, selu, softplus, mish.
 // Algorithm (tables, tails and layout: src/tables/lut16.ts, the only producer): codes below qa give the
-// left-tail constant, codes above qb the right tail (a constant, or the pwl2 line of ../qpwl.ts); in
+// left-tail constant, codes above qb the right tail (a constant, or the line slope·x: in i32 with a
+// split multiplier when one input step is ≤ 16 output steps, else by the i64 pwl2 code of ../qpwl.ts); in
 // between, 512 segments over [qa, qb]: pos = (q − qa)·M in Q15 segments, i = pos >> 15, t = pos & 0x7fff,
 //   y = roundHalfAway((E_i + round(D_i·t / 2^15) + round(B_i·w / 2^15)) / 2^k),  w = 4t(2^15 − t)/2^15,
 // the parabola through both segment ends and the midpoint (midpoint bias correction). All integer; every
@@ -12,21 +13,10 @@
 // per case, per-op figures in docs/accuracy.md. Measured with: node scripts/quant-accuracy.mjs
 // (asserted by npx vitest run test/kernels/q16-lut.test.ts).
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
-import { pwl2Scalar, pwl2I32x4 } from "../qpwl";
+// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.41–0.61 G elem/s SIMD, 2.0–3.1× the scalar
+// build (docs/bench-quantized.md).
+import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
-
-// ---- header layout (bytes; records follow at LUT16_RECORDS) ----
-const QA: i32 = 0;
-const SPAN: i32 = 4;
-const MUL: i32 = 8;
-const FRAC_BITS: i32 = 12;
-const LEFT: i32 = 16;
-const QB: i32 = 20;
-const RIGHT_LINEAR: i32 = 24;
-const RIGHT: i32 = 28;
-const RIGHT_PWL2: i32 = 32;
-const RECORDS: i32 = 64;
-const T_BITS: i32 = 15;
 
 /** The table part for one code (q already clamped into [qa, qa + span] as d = q − qa). */
 // @ts-ignore: decorator
@@ -50,10 +40,9 @@ const T_BITS: i32 = 15;
 }
 
 // @ts-ignore: decorator
-@inline function lut513I32x4(q: v128, p: usize, k: i32): v128 {
-  const d = i32x4.min_s(i32x4.max_s(i32x4.sub(q, i32x4.splat(load<i32>(p, QA))), i32x4.splat(0)),
-    i32x4.splat(load<i32>(p, SPAN)));
-  const pos = i32x4.mul(d, i32x4.splat(load<i32>(p, MUL)));
+@inline function lut513I32x4(q: v128, p: usize, k: i32, qa: v128, span: v128, mul: v128): v128 {
+  const d = i32x4.min_s(i32x4.max_s(i32x4.sub(q, qa), i32x4.splat(0)), span);
+  const pos = i32x4.mul(d, mul);
   const i = i32x4.min_s(i32x4.shr_s(pos, T_BITS), i32x4.splat(511));
   const t = i32x4.sub(pos, i32x4.shl(i, T_BITS));
   const base = p + RECORDS;
@@ -78,37 +67,43 @@ const T_BITS: i32 = 15;
 
 /** Table plus tails for one code. */
 // @ts-ignore: decorator
-@inline function lut16Scalar(q: i32, p: usize, k: i32, linear: bool): i32 {
+@inline function lut16Scalar(q: i32, p: usize, k: i32, kind: i32): i32 {
   if (q < load<i32>(p, QA)) return load<i32>(p, LEFT);
-  if (q > load<i32>(p, QB)) return linear ? pwl2Scalar(q, p + RIGHT_PWL2) : load<i32>(p, RIGHT);
+  if (q > load<i32>(p, QB)) return rightTailScalar(q, p, kind);
   return lut513Scalar(q, p, k);
 }
 
 // @ts-ignore: decorator
-@inline function lut16I32x4(q: v128, p: usize, k: i32, linear: bool): v128 {
-  const y = lut513I32x4(q, p, k);
-  const right = linear ? pwl2I32x4(q, p + RIGHT_PWL2) : i32x4.splat(load<i32>(p, RIGHT));
-  const withRight = v128.bitselect(right, y, i32x4.gt_s(q, i32x4.splat(load<i32>(p, QB))));
-  return v128.bitselect(i32x4.splat(load<i32>(p, LEFT)), withRight, i32x4.lt_s(q, i32x4.splat(load<i32>(p, QA))));
+@inline function lut16I32x4(q: v128, p: usize, k: i32, kind: i32, qa: v128, span: v128, mul: v128,
+  qb: v128, left: v128, right: v128, zp: v128, mh: v128, ml: v128, c: v128): v128 {
+  return withTailsI32x4(q, lut513I32x4(q, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c);
 }
 
 // @ts-ignore: decorator
-@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, linear: bool): void {
+@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, kind: i32): void {
   const k = load<i32>(p, FRAC_BITS);
   let i = 0;
   if (ASC_FEATURE_SIMD) {
+    // params splatted once (loads cannot be hoisted by the engine past the stores of the loop)
+    const qa = i32x4.splat(load<i32>(p, QA)), span = i32x4.splat(load<i32>(p, SPAN)), mul = i32x4.splat(load<i32>(p, MUL));
+    const qb = i32x4.splat(load<i32>(p, QB)), left = i32x4.splat(load<i32>(p, LEFT)), right = i32x4.splat(load<i32>(p, RIGHT));
+    const zp = i32x4.splat(load<i32>(p, LINE_ZP)), mh = i32x4.splat(load<i32>(p, LINE_MH));
+    const ml = i32x4.splat(load<i32>(p, LINE_ML)), c = i32x4.splat(load<i32>(p, LINE_C));
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(inPtr + (<usize>i << 1));
       v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(
-        lut16I32x4(i16x8_widenHalfToI32x4(v, 0), p, k, linear), lut16I32x4(i16x8_widenHalfToI32x4(v, 1), p, k, linear)));
+        lut16I32x4(i16x8_widenHalfToI32x4(v, 0), p, k, kind, qa, span, mul, qb, left, right, zp, mh, ml, c),
+        lut16I32x4(i16x8_widenHalfToI32x4(v, 1), p, k, kind, qa, span, mul, qb, left, right, zp, mh, ml, c)));
     }
   }
   for (; i < n; i++) {
-    store<i16>(outPtr + (<usize>i << 1), <i16>lut16Scalar(<i32>load<i16>(inPtr + (<usize>i << 1)), p, k, linear));
+    store<i16>(outPtr + (<usize>i << 1), <i16>lut16Scalar(<i32>load<i16>(inPtr + (<usize>i << 1)), p, k, kind));
   }
 }
 
 export function i16_lut513(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
-  if (load<i32>(p, RIGHT_LINEAR) != 0) run(inPtr, outPtr, n, p, true);
-  else run(inPtr, outPtr, n, p, false);
+  const kind = load<i32>(p, RIGHT_KIND);
+  if (kind == 2) run(inPtr, outPtr, n, p, 2);
+  else if (kind == 1) run(inPtr, outPtr, n, p, 1);
+  else run(inPtr, outPtr, n, p, 0);
 }

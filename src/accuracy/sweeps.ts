@@ -58,4 +58,20 @@ export function int16Sweep(op: string, count: number, seed: number): SweepCase[]
   return cases;
 }
 
+/**
+ * int8 cases: input scale log-uniform in [10^-2.5, 10^-0.5] (the int8 range covers ±0.4 … ±40 real),
+ * output scale log-uniform in [10^-3, 1] (so one input step can be from ~0.003 to ~300 output steps),
+ * both zero points uniform over int8; random elu alpha in [0.1, 3].
+ */
+export function int8Sweep(op: string, count: number, seed: number): SweepCase[] {
+  const r = seededRandom(seed);
+  const cases: SweepCase[] = [];
+  for (let c = 0; c < count; c++) {
+    const input = { scale: 10 ** (-2.5 + 2 * r()), zeroPoint: Math.floor(r() * 256) - 128 };
+    const output = { scale: 10 ** (-3 + 3 * r()), zeroPoint: Math.floor(r() * 256) - 128 };
+    cases.push({ input, output, params: op === "elu" && c > 0 ? { alpha: 0.1 + 2.9 * r() } : {} });
+  }
+  return cases;
+}
+
 export type { Params };

@@ -16,6 +16,8 @@ import { qSoftmaxKernels } from "./families/q-softmax.js";
 import { f32SmoothKernels } from "./families/f32-smooth.js";
 import { f32RowKernels } from "./families/f32-rows.js";
 import { f32DerivativeKernels } from "./families/f32-derivative.js";
+import { q8PolyKernels } from "./families/q8-poly.js";
+import { q16PolyKernels } from "./families/q16-poly.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -29,6 +31,8 @@ export const KERNELS: readonly KernelSpec[] = [
   ...f32SmoothKernels(),
   ...f32RowKernels(),
   ...f32DerivativeKernels(),
+  ...q8PolyKernels(),
+  ...q16PolyKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */

@@ -21,8 +21,10 @@
 //   i32 E_i (Q.k output steps, output zero point included) · i16 D_i · i16 B_i
 // 512 records = 4096 bytes (the 513th node is E_511 + D_511). Header (bytes):
 //   0 qa · 4 span = max(1, qb − qa) · 8 M (position multiplier, Q15 segments per code) · 12 k
-//   16 left-tail code · 20 qb · 24 right tail kind (0 constant, 1 linear) · 28 right-tail constant code
-//   32..63 pwl2 params of the linear right tail (layout: assembly/qpwl.ts)
+//   16 left-tail code · 20 qb · 24 right tail kind · 28 right-tail constant code · 32..63 the line:
+//   kind 0 constant (also used from where the output saturates); kind 2 line slope·x in i32 (zp, mh, ml,
+//   s2, C; when one input step is ≤ 16 output steps); kind 1 the same line by the pwl2 params of
+//   assembly/qpwl.ts (i64, any slope)
 // Accuracy: see assembly/q16/lut.ts (measured by test/kernels/q16-lut.test.ts).
 import { QactError, show } from "../errors.js";
 import type { OpDescriptor } from "../ops/index.js";
@@ -101,24 +103,89 @@ export interface Lut16Table {
   fractionBits: number;
 }
 
-/** Builds the header and the 512 records for op at the given params and quantization. */
-export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams): Lut16Table {
+/** What the int16 `lut` and `poly` kernels share: the tails, the table domain [qa, qb], the position
+ *  multiplier for `segments` segments (position in Q`tBits`), the reference in output steps, and the 64-byte header. */
+export interface Int16Domain {
+  qa: number;
+  qb: number;
+  span: number;
+  M: number;
+  /** the smooth function the segments approximate, in output steps, at a (fractional) input code */
+  steps: (c: number) => number;
+  /** writes the header (with k fraction bits) into the first 64 bytes of v */
+  writeHeader: (v: DataView, k: number) => void;
+}
+
+export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams, segments: number,
+  tBits = LUT16_T_BITS): Int16Domain {
   const tailsOf = LUT16_TAILS[op.name];
-  if (!tailsOf) throw new QactError("op", `${op.name} has no int16 lut table builder`);
+  if (!tailsOf) throw new QactError("op", `${op.name} has no int16 table builder`);
   const tails = tailsOf(p);
   const f = (x: number) => op.ref!(x, p);
   const s = input.scale, zp = input.zeroPoint, os = output.scale, ozp = output.zeroPoint;
   const eps = TAIL_EPS * os;
   const rightTail = (x: number) => tails.right.slope * x + tails.right.offset;
   const xL = tailBound(f, () => tails.left, -1, eps);
-  const xR = tails.exactRightFrom ?? tailBound(f, rightTail, 1, eps);
+  let xR = tails.exactRightFrom ?? tailBound(f, rightTail, 1, eps);
+  // right tail kind: 0 constant, 1 line by pwl2 (i64), 2 line in i32 (two 15-bit halves of the multiplier)
+  let rightKind = tails.right.slope === 0 ? 0 : 1;
+  let rightConst = clamp(roundHalfAway(tails.right.offset / os + ozp), -32768, 32767);
+  if (rightKind === 1 && tails.exactRightFrom === undefined && f(xR) / os + ozp >= 32767.5) {
+    // the output saturates before the op meets its line: a constant tail from there (every op here
+    // with a rising right tail increases on [0, ∞)), so the table does not spend segments on it
+    let lo = 0, hi = xR;
+    if (f(0) / os + ozp >= 32767.5) hi = 0;
+    for (let i = 0; i < 80 && hi > 0; i++) {
+      const mid = (lo + hi) / 2;
+      if (f(mid) / os + ozp >= 32767.5) hi = mid;
+      else lo = mid;
+    }
+    xR = hi;
+    rightKind = 0;
+    rightConst = 32767;
+  }
+  const r = (tails.right.slope * s) / os;
+  const s2 = rightKind === 1 ? Math.min(15, Math.floor(Math.log2(2 ** 14 / r))) : 0;
+  if (rightKind === 1 && s2 >= 10) rightKind = 2;
   const qa = clamp(Math.ceil(xL / s + zp), -32768, 32768);
   const qb = clamp(Math.floor(xR / s + zp), -32769, 32767);
   const span = Math.max(1, qb - qa);
-  // position in Q15 segments: pos = (q − qa)·M ≤ 512·2^15 = 2^24, so node i sits at code qa + i·2^15/M
-  const M = Math.floor((LUT16_SEGMENTS << LUT16_T_BITS) / span);
+  // position in Q(tBits) segments: pos = (q − qa)·M ≤ segments·2^tBits ≤ 2^24, so node i sits at code qa + i·2^tBits/M
+  const M = Math.floor((segments << tBits) / span);
   const g = tails.tableFn ?? f;
   const steps = (c: number) => g(s * (c - zp)) / os + ozp;
+  const code = (y: number) => clamp(roundHalfAway(y / os + ozp), -32768, 32767);
+  const writeHeader = (v: DataView, k: number) => {
+    v.setInt32(0, qa, true);
+    v.setInt32(4, span, true);
+    v.setInt32(8, M, true);
+    v.setInt32(12, k, true);
+    v.setInt32(16, code(tails.left), true);
+    v.setInt32(20, qb, true);
+    v.setInt32(24, rightKind, true);
+    v.setInt32(28, rightConst, true);
+    if (rightKind === 1) {
+      const pw = preparePwl2({ slopePos: tails.right.slope, slopeNeg: tails.right.slope, offset: tails.right.offset, yMin: -Infinity, yMax: Infinity },
+        input, output, "int16");
+      new Uint8Array(v.buffer, v.byteOffset + 32, 32).set(pw);
+    } else if (rightKind === 2) {
+      // y = (d·mh + ((d·ml) >> 15) + C) >> s2, d = q − zp ≥ 1 (x > xR ≥ 0): m = round(r·2^(s2+15)) < 2^29,
+      // |d·mh| < 2^30, d·ml < 2^31, C = ⌊(ozp + 1/2)·2^s2⌋; error ≤ 2^16·2^-(s2+16) + 2^-s2 ≤ 2^-9 LSB.
+      const m = Math.round(r * 2 ** (s2 + 15));
+      v.setInt32(32, zp, true);
+      v.setInt32(36, Math.floor(m / 32768), true);
+      v.setInt32(40, m % 32768, true);
+      v.setInt32(44, s2, true);
+      v.setInt32(48, Math.floor((ozp + 0.5) * 2 ** s2), true);
+    }
+  };
+  return { qa, qb, span, M, steps, writeHeader };
+}
+
+/** Builds the header and the 512 records for op at the given params and quantization. */
+export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams): Lut16Table {
+  const { qa, qb, M, steps, writeHeader } = int16Domain(op, p, input, output, LUT16_SEGMENTS);
+  const os = output.scale, s = input.scale;
   const node = new Float64Array(LUT16_SEGMENTS + 1);
   const mid = new Float64Array(LUT16_SEGMENTS);
   for (let i = 0; i <= LUT16_SEGMENTS; i++) node[i] = steps(qa + (i * 2 ** LUT16_T_BITS) / M);
@@ -146,18 +213,6 @@ export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, outp
     v.setInt16(o + 4, E[i + 1] - E[i], true);
     v.setInt16(o + 6, roundHalfAway(mid[i] * 2 ** k - (E[i] + E[i + 1]) / 2), true);
   }
-  const code = (y: number) => clamp(roundHalfAway(y / os + ozp), -32768, 32767);
-  v.setInt32(0, qa, true);
-  v.setInt32(4, span, true);
-  v.setInt32(8, M, true);
-  v.setInt32(12, k, true);
-  v.setInt32(16, code(tails.left), true);
-  v.setInt32(20, qb, true);
-  const linear = tails.right.slope !== 0;
-  v.setInt32(24, linear ? 1 : 0, true);
-  v.setInt32(28, code(tails.right.offset), true);
-  const pw = preparePwl2({ slopePos: tails.right.slope, slopeNeg: tails.right.slope, offset: tails.right.offset, yMin: -Infinity, yMax: Infinity },
-    input, output, "int16");
-  bytes.set(pw, 32);
+  writeHeader(v, k);
   return { bytes, qa, qb, fractionBits: k };
 }

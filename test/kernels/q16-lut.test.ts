@@ -42,6 +42,27 @@ describe("int16 lut", () => {
     });
   }
 
+  it("right tails of every kind: saturating early (constant), steep line (i64 pwl2), gentle line (i32)", () => {
+    const cases: [string, number, number, number][] = [
+      ["silu", 2 ** -10, 2 ** -15, 0], // output saturates at x ≈ 1: constant right tail (kind 0)
+      ["gelu", 2 ** -9, 3e-5, 100], // same, zero point
+      ["silu", 0.05, 0.002, 0], // one input step = 25 output steps: i64 line (kind 1)
+      ["softplus", 0.1, 0.003, -200], // kind 1
+      ["mish", 0.002, 0.001, 7], // kind 2
+    ];
+    const kinds = new Set<number>();
+    for (const [op, s, os, ozp] of cases) {
+      const input = { scale: s, zeroPoint: 0 }, output = { scale: os, zeroPoint: ozp };
+      const ks = [simd, scalar].map((rt) => rt.prepare({ op, dtype: "int16", method: "lut", input, output }));
+      kinds.add(new DataView(ks[0].paramBytes.buffer).getInt32(24, true));
+      const a = ks[0].run(codes), b = ks[1].run(codes);
+      expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer)), `${op} ${s} ${os}: SIMD and scalar differ`).toBe(true);
+      const m = measureQuantized(getOp(op), ks[0].params, codes, a, input, output, "int16");
+      expect(m.maxAbsLsb, `${op} in ${s} out ${os}/${ozp} worst ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(0.65);
+    }
+    expect([...kinds].sort()).toEqual([0, 1, 2]);
+  });
+
   it("table bytes: 64-byte header + 512 records of 8 bytes", () => {
     const op = getOp("sigmoid");
     const t = buildLut16(op, resolveParams(op, {}), { scale: 2 ** -11, zeroPoint: 0 }, { scale: 2 ** -15, zeroPoint: 0 });
