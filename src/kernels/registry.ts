@@ -11,6 +11,7 @@ import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
 import { tflmKernels } from "./families/tflm.js";
 import { qSoftmaxKernels } from "./families/q-softmax.js";
+import { qPreluKernels } from "./families/q-prelu.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -20,6 +21,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...lut8Kernels(),
   ...tflmKernels(),
   ...qSoftmaxKernels(),
+  ...qPreluKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */
