@@ -4,6 +4,7 @@ import type { Kernel } from "../runtime/runtime.js";
 import { allCodes } from "../quant/dtype.js";
 import { measureF32, measureQuantized, type F32Metrics, type QuantMetrics } from "./metrics.js";
 import { sampleF32 } from "./f32space.js";
+import { evaluateRowKernel, rowMetricsAsQuant } from "./rows.js";
 
 export type KernelMetrics = ({ kind: "quant" } & QuantMetrics) | ({ kind: "f32"; sample: string } & F32Metrics);
 
@@ -11,6 +12,8 @@ export type KernelMetrics = ({ kind: "quant" } & QuantMetrics) | ({ kind: "f32";
 export const F32_SAMPLE_COUNT = 1 << 20;
 
 export function evaluateKernel(k: Kernel, f32Count = F32_SAMPLE_COUNT): KernelMetrics {
+  // quantized row kernels (softmax, log_softmax): the row evaluator's rows (src/accuracy/rows.ts)
+  if (k.spec.shape === "rows" && k.dtype !== "f32") return { kind: "quant", ...rowMetricsAsQuant(evaluateRowKernel(k), k) };
   if (k.dtype === "f32") {
     const [lo, hi] = k.op.domain;
     const xs = sampleF32(lo, hi, f32Count);

@@ -65,11 +65,12 @@ export function buildReport(rt: Runtime, other?: Runtime, opts: { speed?: boolea
   const rows: ReportRow[] = [];
   for (const spec of KERNELS) {
     if (opts.filter && !opts.filter(spec)) continue;
-    const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
+    const rowLength = spec.shape === "rows" ? 16 : undefined; // row kernels: rows of 16 for speed/agreement
+    const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength });
     const metrics = evaluateKernel(k);
     let enginesAgree: boolean | undefined;
     if (other) {
-      const k2 = other.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
+      const k2 = other.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength });
       const x = testInput(k);
       enginesAgree = sameBytes(k.run(x), k2.run(x));
       k2.dispose();

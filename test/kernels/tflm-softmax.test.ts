@@ -6,7 +6,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime, type Kernel } from "../../src/runtime/runtime.js";
 import { getOp } from "../../src/ops/index.js";
 import { QactError } from "../../src/errors.js";
-import { genLutInt16 } from "../../src/kernels/prepare/tflm.js";
+import { genLutInt16 } from "../../src/tables/tflm-luts.js";
 import { TFLM_SOFTMAX_CASES, tfliteQuantize } from "../tflm/vectors.js";
 import { tflmSoftmaxQ8Row, tflmLogSoftmaxQ8Row, tflmSoftmaxQ16Row } from "../tflm/model.js";
 import { rng } from "../helpers.js";
