@@ -158,3 +158,37 @@ describe("tflm: the published sigmoid(k/24) table", () => {
     }
   });
 });
+
+describe("tflm LEAKY_RELU: TFLM's published vectors (leaky_relu_test.cc), tolerance on dequantized outputs", () => {
+  const f32 = Math.fround;
+  /** ScaleFromMinMax / ZeroPointFromMinMax of TFLM's test_helpers (float32). */
+  const fromMinMax = (min: number, max: number, dtype: "int8" | "int16") => {
+    const [qmin, qmax] = dtype === "int8" ? [-128, 127] : [-32768, 32767];
+    const scale = f32(f32(max - min) / (qmax - qmin));
+    return { scale, zeroPoint: qmin + Math.trunc(f32(f32(-min / scale) + 0.5)) };
+  };
+  const small = { input: [0, 1, 3, 1, -1, -2], expect: [0, 1, 3, 1, -0.5, -1], alpha: 0.5 };
+  const ramp = {
+    input: Array.from({ length: 25 }, (_, i) => Number((-5 + 0.4 * i).toFixed(1))),
+    alpha: 0.1,
+  };
+  const cases = [
+    { name: "QuantizedActivationsOpTestLeakyReluInt8_1", dtype: "int8", q: { scale: 0.1, zeroPoint: 0 }, ...small, tol: 2 / 256 },
+    { name: "QuantizedActivationsOpTestLeakyReluInt16_1", dtype: "int16", q: { scale: 0.01, zeroPoint: 0 }, ...small, tol: 2 / 256 },
+    { name: "QuantizedActivationsOpTestLeakyReluInt8_2", dtype: "int8", q: fromMinMax(-5, 5 * (127 / 128), "int8"),
+      input: ramp.input, expect: ramp.input.map((x) => (x < 0 ? 0.1 * x : x)), alpha: 0.1, tol: (5 * 2) / 256 },
+    { name: "QuantizedActivationsOpTestLeakyReluInt16_2", dtype: "int16", q: fromMinMax(-5, 5 * (32767 / 32768), "int16"),
+      input: ramp.input, expect: ramp.input.map((x) => (x < 0 ? 0.1 * x : x)), alpha: 0.1, tol: (5 * 2) / 256 },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.name} (in = out quantization ${JSON.stringify(c.q)})`, () => {
+      const k = rt.prepare({ op: "leaky_relu", dtype: c.dtype, method: "tflm", params: { alpha: c.alpha }, input: c.q, output: c.q });
+      const x = tfliteQuantize([...c.input], c.q.scale, c.q.zeroPoint, c.dtype);
+      const y = k.run(c.dtype === "int8" ? Int8Array.from(x) : Int16Array.from(x));
+      for (let i = 0; i < x.length; i++) {
+        const deq = f32(c.q.scale) * (y[i] - c.q.zeroPoint);
+        expect(Math.abs(deq - c.expect[i]), `x=${c.input[i]} y=${y[i]}`).toBeLessThanOrEqual(c.tol);
+      }
+    });
+  }
+});
