@@ -10,3 +10,4 @@ export { quantize, dequantize, validateQuant } from "./quant/params.js";
 export { defaultInputQuant, defaultOutputQuant } from "./quant/defaults.js";
 export { measureQuantized, measureF32, type QuantMetrics, type F32Metrics } from "./accuracy/metrics.js";
 export type { DType, Method, QuantParams, Params } from "./types.js";
+export { evaluateRowKernel, evaluationRows, type RowMetrics } from "./accuracy/rows.js";
