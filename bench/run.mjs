@@ -69,8 +69,9 @@ console.log("kernel".padEnd(42) + "n".padStart(8) + "  mode       " + "elem/s".p
 for (const spec of KERNELS) {
   const label = kernelName(spec, "simd");
   if (FILTER && !label.includes(FILTER)) continue;
-  const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
-  const ks = scalar.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method });
+  const rowLength = spec.shape === "rows" ? 64 : undefined; // row kernels (softmax): rows of 64
+  const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength });
+  const ks = scalar.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength });
   const js = jsBaseline(k);
   for (const n of SIZES) {
     const bytes = n * BPE[spec.dtype];
