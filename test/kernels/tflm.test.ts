@@ -192,3 +192,32 @@ describe("tflm LEAKY_RELU: TFLM's published vectors (leaky_relu_test.cc), tolera
     });
   }
 });
+
+describe("tflm HARD_SWISH: TFLM's published test (hard_swish_test.cc SimpleHardSwishTestInt8)", () => {
+  it("16 (input range, output range) pairs × 101 minstd_rand inputs within TFLM's tolerance", () => {
+    const f32 = Math.fround;
+    // std::minstd_rand, default seed 1: x ← 48271·x mod (2^31 − 1); TFLM scales it to [0, 1) in float32
+    let state = 1;
+    const next = () => (state = Number((BigInt(state) * 48271n) % 2147483647n));
+    const fromMinMax = (min: number, max: number) => {
+      const scale = f32(f32(max - min) / 255);
+      return { scale, zeroPoint: -128 + Math.trunc(f32(f32(-min / scale) + 0.5)) };
+    };
+    const pairs = [[0, 1], [-2, 1], [-5, 10], [-40, 60]];
+    for (const [inMin, inMax] of pairs) {
+      for (const [outMin, outMax] of pairs) {
+        const input = fromMinMax(inMin, inMax), output = fromMinMax(outMin, outMax);
+        const tol = f32(Math.max(inMax - inMin, outMax - outMin) * f32(1.5 / 256));
+        const xs = Array.from({ length: 101 }, () => f32(inMin + f32(f32(inMax - inMin) * f32(next() * f32(1 / 2147483647)))));
+        const ref = xs.map((v) => Math.min(outMax, Math.max(outMin, f32(f32(v * Math.min(6, Math.max(0, f32(v + 3)))) * f32(1 / 6)))));
+        const k = rt.prepare({ op: "hardswish", dtype: "int8", method: "tflm", input, output });
+        const y = k.run(Int8Array.from(tfliteQuantize(xs, input.scale, input.zeroPoint, "int8")));
+        for (let i = 0; i < xs.length; i++) {
+          const deq = output.scale * (y[i] - output.zeroPoint);
+          expect(Math.abs(deq - ref[i]), `in [${inMin}, ${inMax}] out [${outMin}, ${outMax}] x=${xs[i]} y=${y[i]}`).toBeLessThanOrEqual(tol);
+        }
+        k.dispose();
+      }
+    }
+  });
+});
