@@ -13,12 +13,20 @@ export { i8_softmax_exp256, i16_softmax_exp2x256, i8_log_softmax_exp256 } from "
 export { i8_prelu_pwl2, i16_prelu_pwl2 } from "./qprelu";
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
+export { i16_lut513 } from "./q16/lut";
 export {
   f32_identity, f32_relu, f32_relu6, f32_hard_tanh, f32_step, f32_leaky_relu, f32_hard_sigmoid,
   f32_hardswish,
 } from "./f32/pwl";
+export { f32_sigmoid, f32_silu, f32_gelu_tanh } from "./f32/sigmoid";
+export { f32_tanh, f32_mish } from "./f32/tanh";
+export { f32_elu, f32_selu, f32_celu, f32_softplus } from "./f32/elu";
+export { f32_gelu } from "./f32/gelu";
 
 /** First byte the host may use (8-byte aligned, above static data). */
 export function heap_base(): usize {
   return (__heap_base + 15) & ~15;
 }
+export { f32_softmax, f32_log_softmax, f32_maxout, f32_prelu } from "./f32/rows";
+export { f32_derivative, f32_prelu_derivative } from "./f32/derivative";
+export { f64_erfc, f64_exp_nonpositive } from "./f64/math";

@@ -1,25 +1,30 @@
-// Builds every target of asconfig.json (build/qact.simd.wasm with SIMD128, build/qact.scalar.wasm
-// without) from assembly/index.ts, with the .wat beside each, then checks what the ABI promises:
-// the module validates, imports nothing and exports its memory.
+// Builds every target of the asconfig files, with the .wat beside each, then checks what the ABI
+// promises: the module validates, imports nothing and exports its memory.
+//   asconfig.json      build/qact.simd.wasm (SIMD128) and build/qact.scalar.wasm, from assembly/index.ts
+//   asconfig.int.json  build/qact.int.wasm, the integer-only build (its own entry file, so it cannot be a
+//                      target of asconfig.json, whose entries asc always appends)
+//   asconfig.ref.json  build/qact.ref.wasm, the float64 references of `qact sweep` (not a kernel build)
 import asc from "assemblyscript/asc";
 import { readFileSync, mkdirSync } from "node:fs";
 
-const config = JSON.parse(readFileSync("asconfig.json", "utf8"));
 mkdirSync("build", { recursive: true });
-for (const [target, { outFile }] of Object.entries(config.targets)) {
-  const { error, stderr } = await asc.main(["--config", "asconfig.json", "--target", target]);
-  if (error) {
-    process.stderr.write(stderr.toString());
-    console.error(`build-wasm: target ${target} failed: ${error.message}`);
-    process.exit(1);
+for (const configFile of ["asconfig.json", "asconfig.int.json", "asconfig.ref.json"]) {
+  const config = JSON.parse(readFileSync(configFile, "utf8"));
+  for (const [target, { outFile }] of Object.entries(config.targets)) {
+    const { error, stderr } = await asc.main(["--config", configFile, "--target", target]);
+    if (error) {
+      process.stderr.write(stderr.toString());
+      console.error(`build-wasm: ${configFile} target ${target} failed: ${error.message}`);
+      process.exit(1);
+    }
+    const mod = new WebAssembly.Module(readFileSync(outFile));
+    const imports = WebAssembly.Module.imports(mod);
+    const hasMemory = WebAssembly.Module.exports(mod).some((e) => e.name === "memory" && e.kind === "memory");
+    if (imports.length > 0 || !hasMemory) {
+      console.error(`build-wasm: ${outFile} must import nothing and export memory ` +
+        `(imports: ${imports.map((i) => `${i.module}.${i.name}`).join(", ") || "none"}, memory exported: ${hasMemory})`);
+      process.exit(1);
+    }
+    console.log(`build-wasm: ${outFile} (${readFileSync(outFile).length} bytes)`);
   }
-  const mod = new WebAssembly.Module(readFileSync(outFile));
-  const imports = WebAssembly.Module.imports(mod);
-  const hasMemory = WebAssembly.Module.exports(mod).some((e) => e.name === "memory" && e.kind === "memory");
-  if (imports.length > 0 || !hasMemory) {
-    console.error(`build-wasm: ${outFile} must import nothing and export memory ` +
-      `(imports: ${imports.map((i) => `${i.module}.${i.name}`).join(", ") || "none"}, memory exported: ${hasMemory})`);
-    process.exit(1);
-  }
-  console.log(`build-wasm: ${outFile} (${readFileSync(outFile).length} bytes)`);
 }

@@ -5,10 +5,22 @@ import { Command, CommanderError } from "commander";
 import { QactError } from "../errors.js";
 import { evalCommand } from "./commands/eval.js";
 import { reportCommand } from "./commands/report.js";
+import { sweepCommand } from "./commands/sweep.js";
+import { calibrateCommand } from "./commands/calibrate.js";
+import { lutCommand } from "./commands/lut.js";
+import { inspectCommand } from "./commands/inspect.js";
+import { budgetCommand } from "./commands/budget.js";
+import { plotCommand } from "./commands/plot.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
   reportCommand,
+  sweepCommand,
+  calibrateCommand,
+  lutCommand,
+  inspectCommand,
+  budgetCommand,
+  plotCommand,
 ];
 
 function buildProgram(): Command {

@@ -9,9 +9,13 @@ import type { KernelSpec } from "./spec.js";
 import { f32PwlKernels } from "./families/f32-pwl.js";
 import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
+import { q16LutKernels } from "./families/q16-lut.js";
 import { tflmKernels } from "./families/tflm.js";
 import { qSoftmaxKernels } from "./families/q-softmax.js";
 import { qPreluKernels } from "./families/q-prelu.js";
+import { f32SmoothKernels } from "./families/f32-smooth.js";
+import { f32RowKernels } from "./families/f32-rows.js";
+import { f32DerivativeKernels } from "./families/f32-derivative.js";
 
 export { kernelName, type KernelSpec, type KernelShape, type Isa, type PrepareInput } from "./spec.js";
 
@@ -19,9 +23,13 @@ export const KERNELS: readonly KernelSpec[] = [
   ...f32PwlKernels(),
   ...fixedKernels(),
   ...lut8Kernels(),
+  ...q16LutKernels(),
   ...tflmKernels(),
   ...qSoftmaxKernels(),
   ...qPreluKernels(),
+  ...f32SmoothKernels(),
+  ...f32RowKernels(),
+  ...f32DerivativeKernels(),
 ];
 
 /** Method used when none is given: the first listed here that the op has in that dtype. */
@@ -31,17 +39,23 @@ const DEFAULT_METHOD_ORDER: Record<DType, Method[]> = {
   int16: ["lut", "poly", "fixed", "accurate", "tflm"],
 };
 
-export function kernelsFor(op: string, dtype?: DType): KernelSpec[] {
-  return KERNELS.filter((k) => k.op.name === op && (dtype === undefined || k.dtype === dtype));
+/** Kernels of the op (the op's own, or with derivative = true the d/dx kernels). */
+export function kernelsFor(op: string, dtype?: DType, derivative = false): KernelSpec[] {
+  return KERNELS.filter((k) => k.op.name === op && (dtype === undefined || k.dtype === dtype) && (k.derivative === true) === derivative);
 }
 
 /** Finds the kernel, or explains exactly what is available. */
-export function findKernel(op: OpDescriptor, dtype: DType, method?: string): KernelSpec {
+export function findKernel(op: OpDescriptor, dtype: DType, method?: string, derivative = false): KernelSpec {
   if (!DTYPES.includes(dtype)) throw new QactError("dtype", `unknown dtype ${show(dtype)}; valid: ${DTYPES.join(", ")}`);
   if (method !== undefined && !METHODS.includes(method as Method)) {
     throw new QactError("method", `unknown method ${show(method)}; valid: ${METHODS.join(", ")}`);
   }
-  const avail = kernelsFor(op.name, dtype);
+  const avail = kernelsFor(op.name, dtype, derivative);
+  if (avail.length === 0 && derivative) {
+    const other = kernelsFor(op.name, undefined, true).map((k) => k.dtype);
+    throw new QactError("derivative", `${op.name} has no ${dtype} derivative kernel` +
+      (other.length ? ` (available: ${[...new Set(other)].join(", ")})` : " (derivatives exist for the f32 elementwise ops and prelu)"));
+  }
   if (avail.length === 0) {
     const other = kernelsFor(op.name).map((k) => `${k.dtype}/${k.method}`);
     throw new QactError("dtype", `${op.name} has no ${dtype} kernel yet` +

@@ -35,6 +35,8 @@ export interface KernelSpec {
   shape?: KernelShape;
   /** output dtypes this kernel can produce (default: [dtype]); the first is the default */
   outDtypes?: DType[];
+  /** true for the kernels that return d/dx of the op (prepare({..., derivative: true})) */
+  derivative?: boolean;
   /** algorithm part of the name, per instruction set */
   algorithm: Record<Isa, string>;
   /** bytes the export reads at paramsPtr (8-byte aligned when written) */
@@ -47,7 +49,8 @@ export interface KernelSpec {
 export const DTYPE_PREFIX: Record<DType, string> = { f32: "f32", int8: "i8", int16: "i16" };
 
 export function kernelName(spec: KernelSpec, isa: Isa): string {
-  return `${DTYPE_PREFIX[spec.dtype]}_${spec.op.name}__${isa}_${spec.method}_${spec.algorithm[isa]}`;
+  const op = spec.derivative ? `${spec.op.name}_grad` : spec.op.name;
+  return `${DTYPE_PREFIX[spec.dtype]}_${op}__${isa}_${spec.method}_${spec.algorithm[isa]}`;
 }
 
 /** A params block of little-endian float64 values (at least 8 bytes). */

@@ -39,23 +39,36 @@ function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return true;
 }
 
+/** Row length the report uses for row kernels (softmax, log_softmax) in its speed and engine checks. */
+const REPORT_ROW_LENGTH = 256;
+
 function testInput(k: Kernel) {
+  if (k.dtype === "f32" && k.spec.shape !== undefined && k.spec.shape !== "elementwise") {
+    const xs = sampleF32(k.op.domain[0], k.op.domain[1], 1 << 16, false); // whole rows/groups only
+    return xs.subarray(0, xs.length - (xs.length % REPORT_ROW_LENGTH));
+  }
   return k.dtype === "f32" ? sampleF32(k.op.domain[0], k.op.domain[1], 1 << 16) : allCodes(k.dtype);
+}
+
+function prepareOptions(spec: KernelSpec) {
+  return { op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative, rowLength: spec.shape === "rows" ? REPORT_ROW_LENGTH : undefined };
 }
 
 function quickSpeed(rt: Runtime, k: Kernel): number {
   const n = 65536;
   const t = rt.tensor(k.dtype, n);
+  const out = k.spec.shape === "groups" ? rt.tensor(k.dtype, n / (k.params.k as number)) : t;
   const src = testInput(k);
   const d = t.data;
   for (let i = 0; i < n; i++) d[i] = src[i % src.length];
   const times: number[] = [];
   for (let rep = 0; rep < 6; rep++) {
     const t0 = performance.now();
-    for (let i = 0; i < 20; i++) k.run(t, t);
+    for (let i = 0; i < 20; i++) k.run(t, out);
     times.push(performance.now() - t0);
   }
   t.free();
+  if (out !== t) out.free();
   times.shift(); // warm-up
   times.sort((a, b) => a - b);
   return (20 * n) / (times[2] / 1000);
@@ -65,12 +78,11 @@ export function buildReport(rt: Runtime, other?: Runtime, opts: { speed?: boolea
   const rows: ReportRow[] = [];
   for (const spec of KERNELS) {
     if (opts.filter && !opts.filter(spec)) continue;
-    const rowLength = spec.shape === "rows" ? 16 : undefined; // row kernels: rows of 16 for speed/agreement
-    const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength });
+    const k = rt.prepare(prepareOptions(spec));
     const metrics = evaluateKernel(k);
     let enginesAgree: boolean | undefined;
     if (other) {
-      const k2 = other.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength });
+      const k2 = other.prepare(prepareOptions(spec));
       const x = testInput(k);
       enginesAgree = sameBytes(k.run(x), k2.run(x));
       k2.dispose();
@@ -82,8 +94,13 @@ export function buildReport(rt: Runtime, other?: Runtime, opts: { speed?: boolea
     });
     k.dispose();
   }
-  const missing = OPS.filter((o) => !KERNELS.some((k) => k.op === o)).map((o) => o.name);
+  const missing = OPS.filter((o) => !KERNELS.some((k) => k.op === o && !k.derivative)).map((o) => o.name);
   return { engine: rt.engine, rows, missing };
+}
+
+/** max error, mean error and their unit (LSB for integer kernels, ULP for f32). */
+export function errorFigures(m: KernelMetrics): [number, number, "LSB" | "ULP"] {
+  return m.kind === "f32" ? [m.maxUlp, m.meanUlp, "ULP"] : [m.maxAbsLsb, m.meanAbsLsb, "LSB"];
 }
 
 export function reportText(r: Report): string {
@@ -91,7 +108,7 @@ export function reportText(r: Report): string {
   const body = r.rows.map((row) => {
     const m = row.metrics;
     const qp = row.input ? `${fmt(row.input.scale, 6)},${row.input.zeroPoint} → ${fmt(row.output!.scale, 6)},${row.output!.zeroPoint}` : "—";
-    const [maxE, meanE, unit] = m.kind === "quant" ? [m.maxAbsLsb, m.meanAbsLsb, "LSB"] : [m.maxUlp, m.meanUlp, "ULP"];
+    const [maxE, meanE, unit] = errorFigures(m);
     return [row.op, row.dtype, row.method, row.kernel, qp, fmt(maxE), fmt(meanE), unit, String(m.mismatches),
       String(row.tableBytes), row.enginesAgree === undefined ? "—" : row.enginesAgree ? "yes" : "NO",
       row.elemsPerSec === undefined ? "—" : fmt(row.elemsPerSec / 1e9, 2)];

@@ -28,6 +28,8 @@ export interface PrepareOptions {
   params?: Record<string, unknown>;
   /** output dtype for kernels that convert (e.g. int8 → int16 softmax); default: dtype */
   outDtype?: DType;
+  /** true: the kernel returns d/dx of the op instead (f32; every elementwise op and prelu) */
+  derivative?: boolean;
   /** default row length for row ops (run() may override it) */
   rowLength?: number;
   /** input quantization (int8/int16); defaults to the op's default domain */
@@ -105,6 +107,10 @@ export class Kernel {
   }
   get method(): Method {
     return this.spec.method;
+  }
+  /** true when the kernel computes d/dx of the op */
+  get derivative(): boolean {
+    return this.spec.derivative === true;
   }
 
   /**
@@ -252,7 +258,10 @@ export class Runtime {
   prepare(o: PrepareOptions): Kernel {
     if (o === null || typeof o !== "object") throw new QactError("options", "prepare() needs an options object {op, dtype, ...}");
     const op = getOp(o.op);
-    const spec = findKernel(op, o.dtype, o.method);
+    if (o.derivative !== undefined && typeof o.derivative !== "boolean") {
+      throw new QactError("derivative", `derivative must be true or false (got ${show(o.derivative)})`);
+    }
+    const spec = findKernel(op, o.dtype, o.method, o.derivative === true);
     const params = resolveParams(op, o.params ?? {});
     const outDtypes = spec.outDtypes ?? [spec.dtype];
     const outDtype = o.outDtype ?? outDtypes[0];

@@ -50,7 +50,7 @@ describe("qact eval", () => {
   it.each([
     [["--op", "nope", "--dtype", "int8"], "[1]", /unknown op "nope"; valid ops:/],
     [["--op", "relu", "--dtype", "int4"], "[1]", /argument 'int4' is invalid. Allowed choices are f32, int8, int16/],
-    [["--op", "relu", "--dtype", "int8", "--method", "poly"], "[1]", /relu has no int8 method "poly" \(available: fixed, lut, tflm\)/],
+    [["--op", "relu", "--dtype", "int8", "--method", "poly"], "[1]", /relu has no int8 method "poly" \(available: [^)]*\bfixed\b[^)]*\)/],
     [["--op", "relu", "--dtype", "int8", "--in-scale", "0"], "[1]", /in-scale must be a finite number > 0 \(got 0\)/],
     [["--op", "relu", "--dtype", "int8", "--in-scale", "abc"], "[1]", /in-scale must be a finite number \(got "abc"\)/],
     [["--op", "relu", "--dtype", "int8", "--in-scale", "0.1", "--in-zp", "200"], "[1]", /in-zp must be an integer in \[-128, 127\] for int8 \(got 200\)/],
@@ -78,7 +78,8 @@ describe("qact report", () => {
     const r = qact(["report", "--no-speed", "--json", json]);
     expect(r.code, r.stderr).toBe(0);
     for (const op of ["sigmoid", "tanh", "gelu", "hardswish", "relu6", "mish"]) expect(r.stdout).toMatch(new RegExp(`^${op} `, "m"));
-    expect(r.stdout).toMatch(/^softmax /m); // quantized softmax kernels exist (issue 3: tflm, accurate)
+    for (const op of ["softmax", "log_softmax", "maxout", "prelu"]) expect(r.stdout).toMatch(new RegExp(`^${op} +f32 +accurate`, "m"));
+    expect(r.stdout).toMatch(/f32_gelu_grad__\w+_accurate_f64/);
     const rep = JSON.parse(readFileSync(json, "utf8"));
     expect(rep.rows.length).toBeGreaterThan(30);
     expect(rep.rows.every((row: { enginesAgree: boolean }) => row.enginesAgree === true)).toBe(true);

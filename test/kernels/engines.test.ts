@@ -31,7 +31,7 @@ describe("SIMD ≡ scalar, bit for bit", () => {
   for (const spec of KERNELS.filter((k) => k.shape !== "rows" && k.shape !== "groups")) {
     it(kernelName(spec, "simd"), () => {
       const r = rng(spec.exportName.length * 131 + spec.op.name.length);
-      const ks: Kernel[] = [simd, scalar].map((rt) => rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method }));
+      const ks: Kernel[] = [simd, scalar].map((rt) => rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative }));
       const Ctor = typedArrayCtor(spec.dtype);
       for (const n of LENGTHS) {
         const x = new Ctor(randomBytes(r, n * BYTES_PER_ELEMENT[spec.dtype]).buffer);

@@ -1,10 +1,10 @@
 // int8/int16 softmax and log_softmax, method `accurate`, measured with the row evaluator
-// (src/accuracy/rows.ts: seeded random rows of lengths 1..1000 + all-equal, one-hot, all-minimum,
+// (src/accuracy/rows-quant.ts: seeded random rows of lengths 1..1000 + all-equal, one-hot, all-minimum,
 // length-1 rows) against the float64 rowRef. The issue's bound is maxAbsLsb ≤ 1 per element; the
 // design bound is 0.5 + 1e-3 (correct rounding except within 1e-3 LSB of a tie).
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
-import { evaluateRowKernel, evaluationRows } from "../../src/accuracy/rows.js";
+import { evaluateRowKernel, evaluationRows } from "../../src/accuracy/rows-quant.js";
 import { QactError } from "../../src/errors.js";
 import { rng } from "../helpers.js";
 

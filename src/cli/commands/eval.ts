@@ -40,7 +40,6 @@ export function evalCommand(program: Command): void {
     .action(async (o) => {
       const op = getOp(o.op);
       const dtype = o.dtype as DType;
-      if (o.derivative) throw new QactError("derivative", `--derivative is not available for ${op.name} ${dtype} in this version`);
       if (o.row !== undefined && op.kind !== "rowwise") {
         throw new QactError("row", `--row applies to row ops (softmax, log_softmax), not ${op.name}`);
       }
@@ -57,6 +56,7 @@ export function evalCommand(program: Command): void {
       const rt = await load({ engine: o.engine });
       const kernel = rt.prepare({
         op: op.name, dtype, method: o.method, params: parseParams(o.param), input, output, outDtype: o.outDtype, rowLength,
+        derivative: o.derivative === true,
       });
       const x = parseInput(readInput(o.input), dtype, o.format, o.input === "-" ? "stdin" : o.input);
       process.stdout.write(formatOutput(kernel.run(x), o.format));

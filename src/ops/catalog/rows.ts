@@ -9,7 +9,7 @@ import type { Params } from "../../types.js";
 const num = (v: unknown) => v as number;
 
 /** Per-row shifted exponentials e_i = exp(beta·(x_i − m)) and their sum, with the special rows above. */
-function expRow(row: Float64Array, beta: number): { z: Float64Array; e: Float64Array; sum: number } | "nan" {
+function expRow(row: Float64Array, beta: number): { z: Float64Array; e: Float64Array; sum: number; m: number } | "nan" {
   let m = -Infinity, nInf = 0;
   for (const x of row) {
     if (Number.isNaN(x)) return "nan";
@@ -24,7 +24,7 @@ function expRow(row: Float64Array, beta: number): { z: Float64Array; e: Float64A
     e[i] = Math.exp(z[i]);
     sum += e[i];
   }
-  return { z, e, sum };
+  return { z, e, sum, m };
 }
 
 function softmaxRow(row: Float64Array, p: Params): Float64Array {
@@ -53,7 +53,14 @@ export const log_softmax: OpDescriptor = {
   rowRef: (row, p) => {
     const r = expRow(row, num(p.beta));
     if (r === "nan") return new Float64Array(row.length).fill(NaN);
-    const ls = Math.log(r.sum);
+    // log Σ e^z = log(c + rest), c = the entries at the max (z = 0). With one such entry,
+    // log1p(rest) keeps the tiny log_softmax of a dominant logit that log(1 + rest) would round to 0.
+    let c = 0, rest = 0;
+    for (let i = 0; i < row.length; i++) {
+      if (row[i] === r.m) c++;
+      else rest += r.e[i];
+    }
+    const ls = c === 1 ? Math.log1p(rest) : Math.log(c + rest);
     return r.z.map((z) => z - ls);
   },
   rowDerivative: (row, p) => softmaxRow(row, p).map((y) => num(p.beta) * (1 - y)),

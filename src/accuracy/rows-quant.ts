@@ -5,7 +5,7 @@
 import type { Kernel } from "../runtime/runtime.js";
 import { INT_RANGE } from "../quant/dtype.js";
 import { QactError } from "../errors.js";
-import type { QuantMetrics } from "./metrics.js";
+import { rng } from "./rng.js";
 
 export interface RowWorst {
   /** the input row (codes) */
@@ -21,27 +21,11 @@ export interface RowMetrics {
   count: number;
   maxAbsLsb: number;
   meanAbsLsb: number;
-  rmsLsb: number;
-  biasLsb: number;
-  /** signal (reference) to noise (dequantized output − reference) ratio */
-  sqnrDb: number;
   /** elements whose code differs from the correctly rounded reference */
   mismatches: number;
   worst: RowWorst;
   /** how the rows were made (for reports) */
   sample: string;
-}
-
-/** Deterministic mulberry32 stream. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const ROW_LENGTHS = [1, 2, 3, 4, 5, 7, 8, 10, 16, 31, 64, 100, 1000];
@@ -75,7 +59,7 @@ export function evaluateRowKernel(k: Kernel, rows: number[][] = evaluationRows(k
   }
   const out = k.output!, inp = k.input!;
   const { min, max } = INT_RANGE[k.outDtype as "int8" | "int16"];
-  let maxAbs = -1, sumAbs = 0, sumSq = 0, sum = 0, sig = 0, noise = 0, count = 0, mismatches = 0;
+  let maxAbs = -1, sumAbs = 0, count = 0, mismatches = 0;
   let worst: RowWorst = { row: [], index: 0, y: 0, r: 0 };
   for (const row of rows) {
     const x = k.dtype === "int8" ? Int8Array.from(row) : Int16Array.from(row);
@@ -90,33 +74,13 @@ export function evaluateRowKernel(k: Kernel, rows: number[][] = evaluationRows(k
         worst = { row, index: i, y: y[i], r };
       }
       sumAbs += e;
-      sumSq += e * e;
-      sum += y[i] - r;
-      if (Number.isFinite(ref[i])) {
-        sig += ref[i] * ref[i];
-        noise += (out.scale * (y[i] - out.zeroPoint) - ref[i]) ** 2;
-      }
       count++;
       const code = Math.min(max, Math.max(min, r < 0 ? -Math.round(-r) : Math.round(r)));
       if (y[i] !== code) mismatches++;
     }
   }
   return {
-    rows: rows.length, count, maxAbsLsb: Math.max(0, maxAbs), meanAbsLsb: count ? sumAbs / count : 0,
-    rmsLsb: count ? Math.sqrt(sumSq / count) : 0, biasLsb: count ? sum / count : 0,
-    sqnrDb: noise === 0 ? Infinity : 10 * Math.log10(sig / noise), mismatches, worst,
+    rows: rows.length, count, maxAbsLsb: Math.max(0, maxAbs), meanAbsLsb: count ? sumAbs / count : 0, mismatches, worst,
     sample: `${rows.length} rows: seeded random of lengths ${ROW_LENGTHS.join(", ")} + all-equal, one-hot, all-minimum, length-1`,
-  };
-}
-
-/** Row metrics in the shape of the elementwise QuantMetrics (for reports): the worst element is
- *  given by its input code; `x` is its real value and `ref` the reference in real units. */
-export function rowMetricsAsQuant(m: RowMetrics, k: Kernel): QuantMetrics {
-  const q = m.worst.row[m.worst.index] ?? 0;
-  const out = k.output!;
-  return {
-    count: m.count, maxAbsLsb: m.maxAbsLsb, meanAbsLsb: m.meanAbsLsb, rmsLsb: m.rmsLsb, biasLsb: m.biasLsb,
-    mismatches: m.mismatches, sqnrDb: m.sqnrDb,
-    worst: { q, x: k.input!.scale * (q - k.input!.zeroPoint), y: m.worst.y, r: m.worst.r, ref: out.scale * (m.worst.r - out.zeroPoint) },
   };
 }

@@ -1,0 +1,119 @@
+// elu, selu, celu, softplus — f32, method accurate, algorithm f64 (`f32_<op>__<isa>_accurate_f64`).
+// Evaluated in f64 with ./exp.ts (relative error ~1e-14), rounded once to f32, with the operations
+// of the float64 references (src/ops/catalog/smooth.ts):
+//   elu(x)  = x > 0 ? x : alpha·expm1(max(x, −700))
+//   selu(x) = scale·(x > 0 ? x : alpha·expm1(max(x, −700)))
+//   celu(x) = x > 0 ? x : alpha·expm1(max(x/alpha, −700))
+//   softplus(x) = (z > 0 ? z + log1p(e) : log1p(e)) / beta,  z = beta·x, e = e^−f64_minC(|z|, 700)
+// NaN inputs are returned unchanged; −0 gives −0 (alpha·expm1(−0)), softplus(−0) = ln 2.
+// softplus: for beta below ~1e-250 the clamp at |z| = 700 can flush a subnormal result to 0.
+// Params (prepare): elu/celu {f64 alpha @0}; selu {f64 alpha @0, f64 scale @8}; softplus {f64 beta @0}.
+// MEASURED ERROR: see docs/accuracy.md ("f32 smooth kernels"), produced by
+//   npx qact sweep --op elu   (and selu, celu, softplus), all 2^32 inputs, default params.
+import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
+
+// @ts-ignore: decorator
+@inline function f64x2_eluNeg(z: v128, alpha: v128): v128 {
+  return f64x2.mul(alpha, f64x2_expm1(f64x2_maxC(z, -700)));
+}
+// @ts-ignore: decorator
+@inline function f64x2_elu(x: v128, alpha: v128): v128 {
+  return v128.bitselect(x, f64x2_eluNeg(f64x2_minC(x, 0), alpha), f64x2.gt(x, f64x2.splat(0)));
+}
+// @ts-ignore: decorator
+@inline function f64_elu(x: f64, alpha: f64): f64 {
+  return x > 0 ? x : alpha * f64_expm1(f64_maxC(f64_minC(x, 0.0), -700.0));
+}
+// @ts-ignore: decorator
+@inline function f64x2_celu(x: v128, alpha: v128): v128 {
+  const z = f64x2.div(f64x2_minC(x, 0), alpha);
+  return v128.bitselect(x, f64x2_eluNeg(z, alpha), f64x2.gt(x, f64x2.splat(0)));
+}
+// @ts-ignore: decorator
+@inline function f64_celu(x: f64, alpha: f64): f64 {
+  return x > 0 ? x : alpha * f64_expm1(f64_maxC(f64_minC(x, 0.0) / alpha, -700.0));
+}
+// @ts-ignore: decorator
+@inline function f64x2_softplus(x: v128, beta: v128): v128 {
+  const z = f64x2.mul(beta, x);
+  const l = f64x2_log1p01(f64x2_exp(f64x2.neg(f64x2_minC(f64x2.abs(z), 700))));
+  return f64x2.div(v128.bitselect(f64x2.add(z, l), l, f64x2.gt(z, f64x2.splat(0))), beta);
+}
+// @ts-ignore: decorator
+@inline function f64_softplus(x: f64, beta: f64): f64 {
+  const z = beta * x;
+  const l = f64_log1p01(f64_exp(-f64_minC(abs(z), 700.0)));
+  return (z > 0 ? z + l : l) / beta;
+}
+
+export function f32_elu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const alpha = load<f64>(p, 0);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const y = f32x4_fromF64x2Pair(f64x2_elu(f32x4_lowToF64x2(x), va), f64x2_elu(f32x4_highToF64x2(x), va));
+      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>f64_elu(<f64>x, alpha));
+  }
+}
+
+export function f32_selu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const alpha = load<f64>(p, 0), scale = load<f64>(p, 8);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha), vs = f64x2.splat(scale);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const y = f32x4_fromF64x2Pair(f64x2.mul(vs, f64x2_elu(f32x4_lowToF64x2(x), va)), f64x2.mul(vs, f64x2_elu(f32x4_highToF64x2(x), va)));
+      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>(scale * f64_elu(<f64>x, alpha)));
+  }
+}
+
+export function f32_celu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const alpha = load<f64>(p, 0);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const y = f32x4_fromF64x2Pair(f64x2_celu(f32x4_lowToF64x2(x), va), f64x2_celu(f32x4_highToF64x2(x), va));
+      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>f64_celu(<f64>x, alpha));
+  }
+}
+
+export function f32_softplus(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  const beta = load<f64>(p, 0);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vb = f64x2.splat(beta);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const x = v128.load(inPtr + o);
+      const y = f32x4_fromF64x2Pair(f64x2_softplus(f32x4_lowToF64x2(x), vb), f64x2_softplus(f32x4_highToF64x2(x), vb));
+      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+    }
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(inPtr + (<usize>i << 2));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>f64_softplus(<f64>x, beta));
+  }
+}

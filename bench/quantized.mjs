@@ -1,0 +1,83 @@
+// Quantized kernels benchmark (issue 3): elements/s of every int8 and int16 kernel of the registry at
+// n = 1,048,576, zero-copy (tensors in WASM memory), SIMD build and scalar build, with baselines
+// measured in the same run:
+//   ×swz   ratio to the plain 16-swizzle 256-entry table lookup (i8_lut256 SIMD, the XNNPACK x8-lut scheme)
+//   ×tflm  (int16) ratio to the same op's `tflm` kernel in the scalar build, when the registry has one
+//   ×scal  ratio to the same kernel in the scalar build
+// Medians of REPS samples after a warm-up round; implementations alternate inside each round.
+//
+//   npm run bench:quantized [-- --reps 7] [--filter sigmoid] [--n 1048576]
+import os from "node:os";
+import { load, KERNELS, kernelName } from "../dist/index.js";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const N = Number(opt("n", "1048576"));
+const REPS = Number(opt("reps", "7"));
+const FILTER = opt("filter", "");
+const SAMPLE_SECONDS = 0.02;
+
+const simd = await load({ engine: "simd" });
+const scalar = await load({ engine: "scalar" });
+
+/** Input codes spread over the whole dtype range (a multiplicative hash of the index). */
+function fill(t, dtype) {
+  const d = t.data;
+  const mask = dtype === "int8" ? 0xff : 0xffff, off = dtype === "int8" ? 128 : 32768;
+  for (let i = 0; i < d.length; i++) d[i] = (((i * 2654435761) >>> 7) & mask) - off;
+}
+
+/** A runnable zero-copy call of a kernel in one engine. */
+function bench(rt, op, dtype, method) {
+  const k = rt.prepare({ op, dtype, method });
+  const tin = rt.tensor(dtype, N), tout = rt.tensor(dtype, N);
+  fill(tin, dtype);
+  return { name: k.name, fn: () => k.run(tin, tout) };
+}
+
+function iterations(fn) {
+  let it = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < it; i++) fn();
+    const dt = (performance.now() - t0) / 1000;
+    if (dt > SAMPLE_SECONDS / 4) return Math.max(1, Math.round((it * SAMPLE_SECONDS) / dt));
+    it *= 2;
+  }
+}
+
+/** Median seconds per call of each impl, alternating impls in every round. */
+function time(impls) {
+  const its = impls.map((im) => iterations(im.fn));
+  const samples = impls.map(() => []);
+  for (let r = 0; r <= REPS; r++) {
+    impls.forEach((im, j) => {
+      const t0 = performance.now();
+      for (let i = 0; i < its[j]; i++) im.fn();
+      if (r > 0) samples[j].push((performance.now() - t0) / 1000 / its[j]);
+    });
+  }
+  return samples.map((s) => s.sort((a, b) => a - b)[Math.floor(s.length / 2)]);
+}
+
+const fmt = (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}G` : `${(v / 1e6).toFixed(0)}M`);
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : "—");
+console.log(`qact quantized bench — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, medians of ${REPS}`);
+console.log("kernel".padEnd(44) + "elem/s".padStart(8) + "  scalar".padStart(9) + "  ×scal".padStart(8) + "  ×swz".padStart(7) + "  ×tflm".padStart(8));
+
+const swizzleBaseline = bench(simd, "sigmoid", "int8", "lut");
+for (const spec of KERNELS) {
+  if (spec.dtype === "f32" || (spec.shape ?? "elementwise") !== "elementwise") continue;
+  const label = kernelName(spec, "simd");
+  if (FILTER && !label.includes(FILTER)) continue;
+  const impls = [bench(simd, spec.op.name, spec.dtype, spec.method), bench(scalar, spec.op.name, spec.dtype, spec.method), swizzleBaseline];
+  const tflm = spec.dtype === "int16" && KERNELS.some((k) => k.op === spec.op && k.dtype === "int16" && k.method === "tflm")
+    ? bench(scalar, spec.op.name, "int16", "tflm") : undefined;
+  if (tflm) impls.push(tflm);
+  const [tSimd, tScalar, tSwz, tTflm] = time(impls).map((t) => N / t);
+  console.log(label.padEnd(44) + fmt(tSimd).padStart(8) + fmt(tScalar).padStart(9) + ratio(tSimd, tScalar).padStart(8) +
+    ratio(tSimd, tSwz).padStart(7) + ratio(tSimd, tTflm).padStart(8));
+}

@@ -1,0 +1,65 @@
+/* qact C reference: the apply step of each exported kernel method, in plain C99, for firmware that
+ * uses the tables/params written by `qact lut ... --format c|bin` without WASM.
+ *
+ * Each function reproduces the scalar WASM kernel bit for bit over every input code; this is
+ * checked by test/tables/c-reference.test.ts (gcc -std=c99 -Wall -Wextra -Werror, all codes, random
+ * quantization params) — run `npx vitest run test/tables/c-reference.test.ts`.
+ *
+ * Methods:
+ *   int8  lut    qact_lut8_apply        256-entry table indexed by code + 128
+ *   int8  fixed  qact_pwl2_i8           two-slope piecewise linear (relu, relu6, leaky_relu, hard_sigmoid, hard_tanh, identity)
+ *   int16 fixed  qact_pwl2_i16
+ *   int8  fixed  qact_hardswish_i8      hardswish gate in int64
+ *   int16 fixed  qact_hardswish_i16
+ *
+ * Rounding is half away from zero (TFLite's convention). The code relies on `>>` of a negative
+ * int64_t being an arithmetic shift, which C99 leaves implementation-defined; GCC, Clang, IAR and
+ * armcc all shift arithmetically, and qact_ref.c refuses to compile where that is not so.
+ */
+#ifndef QACT_REF_H
+#define QACT_REF_H
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef QACT_PWL2_PARAMS_DEFINED
+#define QACT_PWL2_PARAMS_DEFINED
+typedef struct {
+  int32_t in_zp;   /* input zero point */
+  int32_t mul_pos; /* slope for d >= 0, Q(shift) */
+  int32_t mul_neg; /* slope for d < 0, Q(shift) */
+  int32_t shift;   /* fraction bits of the multipliers and bias (1..62) */
+  int64_t bias;    /* offset in output steps plus out_zp, Q(shift) */
+  int32_t lo;      /* lowest output code */
+  int32_t hi;      /* highest output code */
+} qact_pwl2_params;
+#endif
+
+#ifndef QACT_HARDSWISH_PARAMS_DEFINED
+#define QACT_HARDSWISH_PARAMS_DEFINED
+typedef struct {
+  int32_t in_zp;     /* input zero point */
+  int32_t g_shift;   /* fraction bits of g_mul and g_bias */
+  int64_t g_mul;     /* Q(g_shift) */
+  int64_t g_bias;    /* Q(g_shift) */
+  int64_t g_max;     /* the gate when x >= 3 */
+  int32_t out_shift; /* fraction bits of the gate */
+  int64_t out_bias;  /* out_zp * 2^out_shift */
+  int32_t lo;        /* lowest output code */
+  int32_t hi;        /* highest output code */
+} qact_hardswish_params;
+#endif
+
+/* acc / 2^s rounded half away from zero, s in 1..62 (|acc| < 2^62). */
+int64_t qact_round_shift(int64_t acc, int32_t s);
+
+void qact_lut8_apply(const int8_t table[256], const int8_t *in, int8_t *out, size_t n);
+
+int32_t qact_pwl2_one(const qact_pwl2_params *p, int32_t q);
+void qact_pwl2_i8(const qact_pwl2_params *p, const int8_t *in, int8_t *out, size_t n);
+void qact_pwl2_i16(const qact_pwl2_params *p, const int16_t *in, int16_t *out, size_t n);
+
+int32_t qact_hardswish_one(const qact_hardswish_params *p, int32_t q);
+void qact_hardswish_i8(const qact_hardswish_params *p, const int8_t *in, int8_t *out, size_t n);
+void qact_hardswish_i16(const qact_hardswish_params *p, const int16_t *in, int16_t *out, size_t n);
+
+#endif /* QACT_REF_H */

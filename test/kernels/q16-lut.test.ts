@@ -1,0 +1,68 @@
+// int16 `lut` (i16_lut513): exhaustive over all 65,536 codes at 24 quantizations per op (powers of two
+// and not, zero points, op params: src/accuracy/sweeps.ts), both builds, against the float64 reference.
+import { describe, expect, it, beforeAll } from "vitest";
+import { load, type Runtime } from "../../src/runtime/runtime.js";
+import { KERNELS } from "../../src/kernels/registry.js";
+import { measureQuantized } from "../../src/accuracy/metrics.js";
+import { int16Sweep } from "../../src/accuracy/sweeps.js";
+import { allCodes } from "../../src/quant/dtype.js";
+import { buildLut16, LUT16_BYTES, tailBound } from "../../src/tables/lut16.js";
+import { getOp, resolveParams } from "../../src/ops/index.js";
+
+let simd: Runtime, scalar: Runtime;
+beforeAll(async () => {
+  simd = await load({ engine: "simd" });
+  scalar = await load({ engine: "scalar" });
+});
+
+const OPS = ["sigmoid", "tanh", "silu", "gelu", "gelu_tanh", "elu", "selu", "softplus", "mish"];
+const codes = allCodes("int16");
+
+describe("int16 lut", () => {
+  it("has a kernel for every op the issue lists", () => {
+    const have = KERNELS.filter((k) => k.dtype === "int16" && k.method === "lut").map((k) => k.op.name).sort();
+    expect(have).toEqual([...OPS].sort());
+  });
+
+  for (const op of OPS) {
+    it(`${op}: maxAbsLsb ≤ 1 (measured ≤ 0.65) at 24 quantizations, SIMD ≡ scalar`, () => {
+      const cases = int16Sweep(op, 24, 0x1600 + op.length * 31 + op.charCodeAt(1));
+      let worst = 0;
+      for (const c of cases) {
+        const ks = [simd, scalar].map((rt) => rt.prepare({ op, dtype: "int16", method: "lut", input: c.input, output: c.output, params: c.params }));
+        const a = ks[0].run(codes), b = ks[1].run(codes);
+        expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer)), `${op} ${JSON.stringify(c)}: SIMD and scalar differ`).toBe(true);
+        const m = measureQuantized(getOp(op), ks[0].params, codes, a, c.input, c.output, "int16");
+        expect(m.maxAbsLsb, `${op} ${JSON.stringify(c)} worst ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(0.65);
+        expect(m.meanAbsLsb).toBeLessThan(0.4);
+        worst = Math.max(worst, m.maxAbsLsb);
+        ks.forEach((k) => k.dispose());
+      }
+      expect(worst).toBeGreaterThan(0.45); // outputs really are rounded values, not something trivially exact
+    });
+  }
+
+  it("table bytes: 64-byte header + 512 records of 8 bytes", () => {
+    const op = getOp("sigmoid");
+    const t = buildLut16(op, resolveParams(op, {}), { scale: 2 ** -11, zeroPoint: 0 }, { scale: 2 ** -15, zeroPoint: 0 });
+    expect(t.bytes.length).toBe(LUT16_BYTES);
+    expect(LUT16_BYTES).toBe(4160);
+  });
+
+  it("tails start where the op is within the tolerance of its asymptote (sigmoid: e^x < 2^-25)", () => {
+    const op = getOp("sigmoid");
+    const x = tailBound((v) => op.ref!(v, {}), () => 0, -1, 2 ** -25);
+    // sigmoid(x) ≈ e^x for x ≪ 0: the bound is ln(2^-25) = −17.33
+    expect(x).toBeCloseTo(Math.log(2 ** -25), 3);
+  });
+
+  it("hand check at in 2^-12, out 2^-15: σ(1)·32768 = 23955.28, σ(0) = 16384, σ(−8)·32768 = 10.99, σ(8)·32768 = 32757.01", () => {
+    const k = simd.prepare({ op: "sigmoid", dtype: "int16", method: "lut", input: { scale: 2 ** -12, zeroPoint: 0 }, output: { scale: 2 ** -15, zeroPoint: 0 } });
+    expect(Array.from(k.run(new Int16Array([4096, 0, -32768, 32767])))).toEqual([23955, 16384, 11, 32757]);
+  });
+
+  it("an output scale too small for one table segment is a QactError naming out-scale", () => {
+    expect(() => simd.prepare({ op: "silu", dtype: "int16", method: "lut", input: { scale: 0.01, zeroPoint: 0 }, output: { scale: 1e-9, zeroPoint: 0 } }))
+      .toThrow(/out-scale must be ≥/);
+  });
+});

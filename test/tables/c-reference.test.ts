@@ -1,0 +1,152 @@
+// The firmware export and the C reference (examples/c/) against the WASM kernels: every exportable
+// kernel, several random quantizations each, every input code. The generated headers compile with
+// gcc -std=c99 -Wall -Wextra -Werror -pedantic, and the C outputs equal the WASM outputs exactly.
+// The JSON table (indexed by input code) and the raw bytes are checked against the same outputs.
+import { describe, expect, it, beforeAll } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { load, type Runtime } from "../../src/runtime/runtime.js";
+import { prepareExport, renderExport } from "../../src/tables/emit/index.js";
+import { exportableKernels, firmwareExport, toBin, toC, toJson, type FirmwareExport } from "../../src/tables/emit/index.js";
+import { allCodes } from "../../src/quant/dtype.js";
+import { kernelName } from "../../src/kernels/registry.js";
+import { rng, randomQuant } from "../helpers.js";
+
+const EXAMPLES = join(import.meta.dirname, "../../examples/c");
+const CFLAGS = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
+
+interface Case {
+  prefix: string;
+  e: FirmwareExport;
+  dtype: "int8" | "int16";
+  /** WASM outputs over every code (scalar and simd builds, asserted equal) */
+  wasm: Int8Array | Int16Array;
+}
+
+function applyCall(c: Case): string {
+  return c.dtype === "int8"
+    ? `${c.e.cCall(c.prefix, "in8", "out8", "256")} fwrite(out8, 1, 256, stdout);`
+    : `${c.e.cCall(c.prefix, "in16", "out16", "65536")} fwrite(out16, 2, 65536, stdout);`;
+}
+
+describe("firmware export: C reference vs WASM over all input codes", () => {
+  const cases: Case[] = [];
+  let simd: Runtime, scalar: Runtime;
+
+  beforeAll(async () => {
+    simd = await load({ engine: "simd" });
+    scalar = await load({ engine: "scalar" });
+    const r = rng(77);
+    for (const spec of exportableKernels()) {
+      const dtype = spec.dtype as "int8" | "int16";
+      for (let rep = 0; rep < 4; rep++) {
+        const symmetric = dtype === "int16" && rep > 0;
+        let input = randomQuant(r, dtype, -3, 0.5, symmetric);
+        let output = rep === 0 ? undefined : randomQuant(r, dtype, -3, 0.5, symmetric);
+        if (rep === 3) {
+          // exact rounding ties: output steps are half-integers for every odd d (tests the tie rule)
+          input = { scale: 0.5, zeroPoint: dtype === "int8" ? 3 : 0 };
+          output = { scale: 1, zeroPoint: dtype === "int8" ? -1 : 0 };
+        }
+        const opts = { op: spec.op.name, dtype, method: spec.method, input, output };
+        const ks = scalar.prepare(opts), kv = simd.prepare(opts);
+        const codes = allCodes(dtype);
+        const ys = ks.run(codes), yv = kv.run(codes);
+        expect(Array.from(yv)).toEqual(Array.from(ys));
+        const e = firmwareExport({ spec: ks.spec, paramBytes: ks.paramBytes, params: ks.params, input: ks.input, output: ks.output });
+        cases.push({ prefix: `k${cases.length}`, e, dtype, wasm: ys as Int8Array | Int16Array });
+      }
+    }
+  });
+
+  it("covers every exportable kernel (int8 lut, int8/int16 fixed pwl2 and hardswish)", () => {
+    const names = new Set(cases.map((c) => c.e.kernel));
+    for (const s of exportableKernels()) expect(names.has(kernelName(s, "scalar"))).toBe(true);
+    const kinds = new Set(cases.map((c) => `${c.dtype}/${c.e.method}/${c.e.blocks[0].kind}`));
+    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct"]) expect(kinds).toContain(k);
+  });
+
+  it("JSON tables are indexed by input code from min to max and equal the kernel's outputs; bin equals the WASM block or the JSON table", () => {
+    for (const c of cases) {
+      const j = JSON.parse(toJson(c.e));
+      const bin = toBin(c.e);
+      if (c.e.blocks[0].kind === "table" && c.e.blocks[0].values.length === c.wasm.length && c.dtype === "int8") {
+        expect(j.blocks[0].values, c.e.kernel).toEqual(Array.from(c.wasm));
+        expect(Array.from(new Int8Array(bin.buffer))).toEqual(Array.from(c.wasm));
+      } else if (c.e.blocks[0].kind === "struct") {
+        // the struct's bytes are the params block the WASM kernel read
+        const s = scalar.prepare({ op: c.e.op, dtype: c.dtype, method: c.e.method, input: c.e.input, output: c.e.output });
+        expect(Buffer.from(bin)).toEqual(Buffer.from(s.paramBytes));
+        expect(j.blocks[0].fields.map((f: { name: string }) => f.name)).toContain("in_zp");
+      }
+    }
+  });
+
+  it("headers compile with gcc -std=c99 -Wall -Wextra -Werror -pedantic and the C reference reproduces every output", () => {
+    expect(spawnSync("gcc", ["--version"]).status, "gcc is needed for this test (apt-get install gcc)").toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), "qact-c-"));
+    const includes: string[] = [];
+    for (const c of cases) {
+      writeFileSync(join(dir, `${c.prefix}.h`), toC(c.e, c.prefix, "test"));
+      includes.push(`#include "${c.prefix}.h"`);
+      // each header alone, as the first and only thing a translation unit includes
+      writeFileSync(join(dir, `only_${c.prefix}.c`), `#include "${c.prefix}.h"\nint only_${c.prefix}(void) { return (int)sizeof ${c.prefix}_${c.e.blocks[0].name}; }\n`);
+    }
+    const driver = [
+      `#include <stdio.h>`, `#include "qact_ref.h"`, ...includes,
+      `static int8_t in8[256], out8[256]; static int16_t in16[65536], out16[65536];`,
+      `int main(void) {`,
+      `  int i;`,
+      `  for (i = 0; i < 256; i++) in8[i] = (int8_t)(i - 128);`,
+      `  for (i = 0; i < 65536; i++) in16[i] = (int16_t)(i - 32768);`,
+      ...cases.map((c) => `  ${applyCall(c)}`),
+      `  return 0;`, `}`,
+    ].join("\n");
+    writeFileSync(join(dir, "driver.c"), driver);
+    const exe = join(dir, "driver");
+    const cc = spawnSync("gcc", [...CFLAGS, "-I", EXAMPLES, "-I", dir, "-o", exe, join(dir, "driver.c"), join(EXAMPLES, "qact_ref.c")], { encoding: "utf8" });
+    expect(cc.status, cc.stderr).toBe(0);
+    const only = spawnSync("gcc", [...CFLAGS, "-I", dir, "-c", ...cases.map((c) => join(dir, `only_${c.prefix}.c`))], { encoding: "utf8", cwd: dir });
+    expect(only.status, only.stderr).toBe(0);
+    // each header compiled on its own as C (the issue's command, forced to C so unused tables would warn)
+    for (const c of cases.filter((_, i) => i % 4 === 0)) {
+      const h = spawnSync("gcc", [...CFLAGS, "-x", "c", "-c", join(dir, `${c.prefix}.h`), "-o", join(dir, `${c.prefix}.o`)], { encoding: "utf8" });
+      expect(h.status, h.stderr).toBe(0);
+    }
+    const run = spawnSync(exe, [], { maxBuffer: 64 << 20 });
+    expect(run.status).toBe(0);
+    const out = new Uint8Array(run.stdout);
+    let off = 0, mismatches = 0;
+    for (const c of cases) {
+      const n = c.wasm.length, bpe = c.dtype === "int8" ? 1 : 2;
+      const got = c.dtype === "int8" ? new Int8Array(out.slice(off, off + n).buffer) : new Int16Array(out.slice(off, off + 2 * n).buffer);
+      off += n * bpe;
+      for (let i = 0; i < n; i++) {
+        if (got[i] !== c.wasm[i]) {
+          if (mismatches++ < 5) console.error(`${c.e.kernel} in ${JSON.stringify(c.e.input)} out ${JSON.stringify(c.e.output)}: code ${i + (bpe === 1 ? -128 : -32768)} C ${got[i]} WASM ${c.wasm[i]}`);
+        }
+      }
+    }
+    expect(off).toBe(out.length);
+    expect(mismatches).toBe(0);
+    expect(cases.length).toBeGreaterThan(60);
+  });
+
+  it("examples/c/example.c builds with the headers its comment generates and prints what the WASM kernels compute", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qact-ex-"));
+    const sig = { op: "sigmoid", dtype: "int8" as const, input: { scale: 0.0625, zeroPoint: 0 } };
+    const r6 = { op: "relu6", dtype: "int16" as const, method: "fixed", input: { scale: 0.001, zeroPoint: 0 }, output: { scale: 0.0002, zeroPoint: 0 } };
+    writeFileSync(join(dir, "sigmoid_lut.h"), renderExport(await prepareExport(sig), "c", undefined, "test"));
+    writeFileSync(join(dir, "relu6.h"), renderExport(await prepareExport(r6), "c", undefined, "test"));
+    const exe = join(dir, "example");
+    const cc = spawnSync("gcc", [...CFLAGS, "-I", dir, "-I", EXAMPLES, join(EXAMPLES, "example.c"), join(EXAMPLES, "qact_ref.c"), "-o", exe], { encoding: "utf8" });
+    expect(cc.status, cc.stderr).toBe(0);
+    const run = spawnSync(exe, [], { encoding: "utf8" });
+    const y8 = Array.from(scalar.prepare(sig).run(Int8Array.from([-128, -16, 0, 16, 127])));
+    const y16 = Array.from(scalar.prepare(r6).run(Int16Array.from([-1000, 0, 1000, 30000])));
+    expect(run.stdout).toBe(`${y8.join(" ")}\n${y16.join(" ")}\n`);
+    expect(y16).toEqual([0, 0, 5000, 30000]); // relu6(1.0)/0.0002 = 5000; relu6(30) = 6 → 30000
+  });
+});
