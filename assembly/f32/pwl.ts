@@ -6,7 +6,20 @@
 //   plus float64's own rounding), mismatches 0 on the dense sample of test/kernels/f32-pwl.test.ts:
 //   npx vitest run test/kernels/f32-pwl.test.ts
 // SIMD uses f32x4.pmin/pmax (one instruction each on x86, unlike the NaN-propagating min/max)
-// ordered so NaN inputs pass through; adding +0 turns relu(-0) into +0 like Math.max.
+// ordered so NaN inputs pass through; relu and relu6 clear lanes where x ≤ 0 (v128.andnot with
+// f32x4.le), so relu(−0) is +0 like Math.max and no arithmetic touches a NaN (the former `+ 0`
+// canonicalized NaNs in wasm-interp: 0xffd19e67 → 0x7fc00000, npm run test:hosts); same instruction
+// count as pmax + add.
+// hard_sigmoid and hardswish return a NaN input's own bits (selected, not computed): NaN results of
+// f64 arithmetic/min/max have a host-dependent sign and payload (WASM spec, "NaN propagation"), and
+// wasm2c native and the Cortex-M4 gave 0x7fc00000 where V8 gave 0xffc00000 for input 0xffd19e67
+// (npm run test:hosts), so the bits are now the same on every host. Cost: f32x4.ne + v128.bitselect
+// per 4 elements; not resolvable against the previous build on the shared 2-core CI machine
+// (node bench/compare-wasm.mjs OLD.wasm build/qact.simd.wasm --filter f32_ --reps 41: B/A 0.83–1.04
+// for these two, 0.23–2.13 for kernels that did not change, in the same runs).
+// relu, relu6 and hard_tanh process 4 vectors per step: zero-copy at n = 2^20 went from 4.7 to
+// 9.9 G elem/s for relu (0.42 → 0.87 of memory.copy), measured with
+// `npm run bench -- --filter f32_relu_ --sizes 1048576`.
 // Params (written by prepare): hard_tanh {f32 lo @0, f32 hi @4}; leaky_relu {f64 alpha @0};
 // hard_sigmoid {f64 alpha @0, f64 beta @8}; the others read none.
 
@@ -27,14 +40,23 @@ export function f32_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const zero = f32x4.splat(0);
+    for (; i + 16 <= n; i += 16) {
+      const o = <usize>i << 2;
+      const a = v128.load(inPtr + o), b = v128.load(inPtr + o, 16), c = v128.load(inPtr + o, 32), d = v128.load(inPtr + o, 48);
+      v128.store(outPtr + o, v128.andnot(a, f32x4.le(a, zero)));
+      v128.store(outPtr + o, v128.andnot(b, f32x4.le(b, zero)), 16);
+      v128.store(outPtr + o, v128.andnot(c, f32x4.le(c, zero)), 32);
+      v128.store(outPtr + o, v128.andnot(d, f32x4.le(d, zero)), 48);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4.add(f32x4.pmax(v128.load(inPtr + o), zero), zero));
+      const x = v128.load(inPtr + o);
+      v128.store(outPtr + o, v128.andnot(x, f32x4.le(x, zero)));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), (x < 0 ? <f32>0 : x) + 0);
+    store<f32>(outPtr + (<usize>i << 2), x <= 0 ? <f32>0 : x);
   }
 }
 
@@ -42,15 +64,23 @@ export function f32_relu6(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const zero = f32x4.splat(0), six = f32x4.splat(6);
+    for (; i + 16 <= n; i += 16) {
+      const o = <usize>i << 2;
+      const a = v128.load(inPtr + o), b = v128.load(inPtr + o, 16), c = v128.load(inPtr + o, 32), d = v128.load(inPtr + o, 48);
+      v128.store(outPtr + o, v128.andnot(f32x4.pmin(a, six), f32x4.le(a, zero)));
+      v128.store(outPtr + o, v128.andnot(f32x4.pmin(b, six), f32x4.le(b, zero)), 16);
+      v128.store(outPtr + o, v128.andnot(f32x4.pmin(c, six), f32x4.le(c, zero)), 32);
+      v128.store(outPtr + o, v128.andnot(f32x4.pmin(d, six), f32x4.le(d, zero)), 48);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4.add(f32x4.pmin(f32x4.pmax(v128.load(inPtr + o), zero), six), zero));
+      const x = v128.load(inPtr + o);
+      v128.store(outPtr + o, v128.andnot(f32x4.pmin(x, six), f32x4.le(x, zero)));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    const a = x < 0 ? <f32>0 : x;
-    store<f32>(outPtr + (<usize>i << 2), (<f32>6 < a ? <f32>6 : a) + 0);
+    store<f32>(outPtr + (<usize>i << 2), x <= 0 ? <f32>0 : <f32>6 < x ? <f32>6 : x);
   }
 }
 
@@ -59,6 +89,14 @@ export function f32_hard_tanh(inPtr: usize, outPtr: usize, n: i32, p: usize): vo
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const vlo = f32x4.splat(lo), vhi = f32x4.splat(hi);
+    for (; i + 16 <= n; i += 16) {
+      const o = <usize>i << 2;
+      const a = v128.load(inPtr + o), b = v128.load(inPtr + o, 16), c = v128.load(inPtr + o, 32), d = v128.load(inPtr + o, 48);
+      v128.store(outPtr + o, f32x4.pmin(f32x4.pmax(a, vlo), vhi));
+      v128.store(outPtr + o, f32x4.pmin(f32x4.pmax(b, vlo), vhi), 16);
+      v128.store(outPtr + o, f32x4.pmin(f32x4.pmax(c, vlo), vhi), 32);
+      v128.store(outPtr + o, f32x4.pmin(f32x4.pmax(d, vlo), vhi), 48);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       v128.store(outPtr + o, f32x4.pmin(f32x4.pmax(v128.load(inPtr + o), vlo), vhi));
@@ -116,12 +154,12 @@ export function f32_hard_sigmoid(inPtr: usize, outPtr: usize, n: i32, p: usize):
       const x = v128.load(inPtr + o);
       const lo = f64x2.max(zero, f64x2.min(one, f64x2.add(f64x2.mul(va, f64x2.promote_low_f32x4(x)), vb)));
       const hi = f64x2.max(zero, f64x2.min(one, f64x2.add(f64x2.mul(va, f32x4_highToF64x2(x)), vb)));
-      v128.store(outPtr + o, f32x4_fromF64x2Pair(lo, hi));
+      v128.store(outPtr + o, v128.bitselect(x, f32x4_fromF64x2Pair(lo, hi), f32x4.ne(x, x)));
     }
   }
   for (; i < n; i++) {
-    const x = <f64>load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), <f32>max<f64>(0, min<f64>(1, alpha * x + beta)));
+    const xf = load<f32>(inPtr + (<usize>i << 2)), x = <f64>xf;
+    store<f32>(outPtr + (<usize>i << 2), xf != xf ? xf : <f32>max<f64>(0, min<f64>(1, alpha * x + beta)));
   }
 }
 
@@ -139,12 +177,12 @@ export function f32_hardswish(inPtr: usize, outPtr: usize, n: i32, p: usize): vo
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       const x = v128.load(inPtr + o);
-      v128.store(outPtr + o, f32x4_fromF64x2Pair(
-        f64x2_hardswish(f64x2.promote_low_f32x4(x)), f64x2_hardswish(f32x4_highToF64x2(x))));
+      v128.store(outPtr + o, v128.bitselect(x, f32x4_fromF64x2Pair(
+        f64x2_hardswish(f64x2.promote_low_f32x4(x)), f64x2_hardswish(f32x4_highToF64x2(x))), f32x4.ne(x, x)));
     }
   }
   for (; i < n; i++) {
-    const x = <f64>load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), <f32>(x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6));
+    const xf = load<f32>(inPtr + (<usize>i << 2)), x = <f64>xf;
+    store<f32>(outPtr + (<usize>i << 2), xf != xf ? xf : <f32>(x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6));
   }
 }

@@ -5,19 +5,26 @@
 //   2. special rows (docs/semantics.md "Row ops and derivatives"): m NaN or m = −Inf (a row of only
 //      −Inf) → the row is NaN; m = +Inf → the k entries equal to +Inf get 1/k (log_softmax −log k),
 //      the others 0 (−Inf);
-//   3. z_i = beta·(x_i − m) in float64; c = count of x_i = m (each has e^z = 1 exactly) and
-//      rest = Σ_{x_i ≠ m} e^z_i (0 where Math.exp underflows to 0: z < −745.13), accumulated in float64 in 4 interleaved partial sums
-//      (element i goes to sum i mod 4; total (s0 + s2) + (s1 + s3)) in BOTH builds;
-//   4. softmax: y_i = f32(e^z_i · (1/(c + rest))); log_softmax: y_i = f32(z_i − ls) with
+//   3. z_i = beta·(x_i − m) in float64 and e^z_i (e^z = 0 where Math.exp underflows to 0:
+//      z < −745.13), summed in float64 in 4 interleaved partial sums (element i goes to sum i mod 4;
+//      total (s0 + s2) + (s1 + s3)) in BOTH builds. softmax: sum over the row, and f32(e^z_i) is
+//      stored in the output; log_softmax: c = count of x_i = m (each e^0 = 1 exactly) and
+//      rest = Σ_{x_i ≠ m} e^z_i;
+//   4. softmax: y_i = f32(e_i · (1/sum)) in float64. log_softmax: y_i = f32(z_i − ls) with
 //      ls = c = 1 ? log1p(rest) : log(c + rest) (log1p keeps rows with one dominant logit exact).
-//   e^z is assembly/f64/math.ts exp64_nonpositive (relative error < 2^-44), so each output is the
-//   float64 value rounded once to f32. Measured: softmax and log_softmax maxUlp ≤ 0.51 on the stated
-//   rows (seeded random rows of lengths 1..4096, one-hot, all-equal, huge and tiny logits, −Inf
-//   entries): npx vitest run test/kernels/f32-rows.test.ts
+//   e^z is assembly/f64/math.ts exp64_nonpositive (relative error < 2^-32).
+//   Error bounds: log_softmax rounds once: ≤ 0.5 ULP + 2^-8. softmax rounds e^z to f32 (relative
+//   error ≤ 2^-24, i.e. ≤ 1 ULP of y once scaled) and then y: ≤ 1.5 ULP + 2^-7. Measured on the
+//   stated rows (seeded random rows of lengths 1..4096, one-hot, all-equal, huge and tiny logits,
+//   −Inf entries; beta 1, 0.5, 3.7): softmax maxUlp 1.44, log_softmax maxUlp 0.50
+//   (npm run test:f32-full; npx vitest run test/kernels/f32-rows.test.ts on fewer rows).
+//   Speed (npm run bench -- --filter softmax: n = 2^20, rows of 1024, zero-copy, ratio to the plain
+//   JS loop with Math.exp in the same run, 2-core EPYC under load): computing e^z twice in float64
+//   (0.5 ULP) gave 1.2×; storing f32(e^z) and exponentiating once gave 2.0×; Estrin's scheme, a fast
+//   path without underflow masks when beta·(min − max) ≥ −707 (same bits) and 8/16-wide steps gave
+//   5.0–7.6× over four runs (docs/semantics.md); the figure moves with the machine's load.
 //   SIMD: f32x4.max for the row max and f64x2 lanes for exp/sum/scale; the scalar build does the
 //   same float64 operations in the same order, so the builds agree bit for bit.
-//   Speed: npm run bench -- --filter softmax (ratio to the plain JS loop with Math.exp in the same
-//   run; figures in docs/semantics.md).
 //
 // maxout, method accurate, algorithm max (SIMD: shuf for k = 2): y_j = max(x_jk … x_jk+k−1) with f32
 //   max (exact: NaN in a group → NaN, max(−0, +0) = +0 like Math.max); NaN outputs are written as
@@ -29,7 +36,7 @@
 //   4 elements reads 4 consecutive alphas without a modulo.
 //
 // Params: softmax/log_softmax {f64 beta @0}; maxout none; prelu above.
-import { EXP_ARG_MIN, EXP_ZERO_BELOW, exp64_nonpositive, f64x2_exp_nonpositive } from "../f64/math";
+import { EXP_ARG_MIN, EXP_NORMAL_MIN, EXP_ZERO_BELOW, exp64_nonpositive, f64x2_exp_nonpositive, f64x2_exp_normal } from "../f64/math";
 
 const CANONICAL_NAN: f32 = reinterpret<f32>(0x7fc00000);
 
@@ -46,15 +53,24 @@ const CANONICAL_NAN: f32 = reinterpret<f32>(0x7fc00000);
   return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
-/** max of a row of f32 (NaN if any entry is NaN). */
+/** max of a row of f32 (NaN if any entry is NaN); the SIMD build also leaves the row min in ROW_MIN. */
+let ROW_MIN: f32 = 0;
 function rowMax(row: usize, len: i32): f32 {
   let m: f32 = -Infinity;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    let vm = f32x4.splat(-Infinity);
-    for (; i + 4 <= len; i += 4) vm = f32x4.max(vm, v128.load(row + (<usize>i << 2)));
+    let vm = f32x4.splat(-Infinity), vn = f32x4.splat(Infinity);
+    for (; i + 4 <= len; i += 4) {
+      const x = v128.load(row + (<usize>i << 2));
+      vm = f32x4.max(vm, x);
+      vn = f32x4.min(vn, x);
+    }
     m = max<f32>(max<f32>(f32x4.extract_lane(vm, 0), f32x4.extract_lane(vm, 1)),
       max<f32>(f32x4.extract_lane(vm, 2), f32x4.extract_lane(vm, 3)));
+    let n = min<f32>(min<f32>(f32x4.extract_lane(vn, 0), f32x4.extract_lane(vn, 1)),
+      min<f32>(f32x4.extract_lane(vn, 2), f32x4.extract_lane(vn, 3)));
+    for (let j = i; j < len; j++) n = min<f32>(n, load<f32>(row + (<usize>j << 2)));
+    ROW_MIN = n;
   }
   for (; i < len; i++) m = max<f32>(m, load<f32>(row + (<usize>i << 2)));
   return m;
@@ -94,19 +110,73 @@ function specialRow(row: usize, out: usize, len: i32, m: f32, log: bool): bool {
   return v128.andnot(e, f64x2.lt(z, f64x2.splat(EXP_ZERO_BELOW)));
 }
 
-/** Scalar step of the sum: e^z for x ≠ m (0 when x = m, whose e^0 = 1 is counted apart). */
+/** softmax fast path, 16 then 8 elements per step (16: ~10% faster than 8 alone in an interleaved
+ *  A/B run of the two builds at n = 2^20): stores f32(e^z) and returns the (s0, s1) sums; the (s2, s3)
+ *  sums go to STEP8_S2, STEP8_S3 and the next index to STEP8_I. */
+let STEP8_I: i32 = 0;
+let STEP8_S2: f64 = 0, STEP8_S3: f64 = 0;
 // @ts-ignore: decorator
-@inline function restTerm(x: f32, m: f32, md: f64, beta: f64): f64 {
-  const e = expZ(beta * (<f64>x - md));
-  return x == m ? 0.0 : e;
+@inline function softmaxStep8(row: usize, out: usize, len: i32, md: f64, vb: v128, BETA1: bool): v128 {
+  const vmd = f64x2.splat(md);
+  let a01 = f64x2.splat(0), a23 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 16 <= len; i += 16) {
+    const o = <usize>i << 2;
+    const x = v128.load(row + o), y = v128.load(row + o, 16), x2 = v128.load(row + o, 32), y2 = v128.load(row + o, 48);
+    let zLo = f64x2.sub(f32x4_lowToF64x2(x), vmd), zHi = f64x2.sub(f32x4_highToF64x2(x), vmd);
+    let wLo = f64x2.sub(f32x4_lowToF64x2(y), vmd), wHi = f64x2.sub(f32x4_highToF64x2(y), vmd);
+    let uLo = f64x2.sub(f32x4_lowToF64x2(x2), vmd), uHi = f64x2.sub(f32x4_highToF64x2(x2), vmd);
+    let vLo = f64x2.sub(f32x4_lowToF64x2(y2), vmd), vHi = f64x2.sub(f32x4_highToF64x2(y2), vmd);
+    if (!BETA1) {
+      zLo = f64x2.mul(vb, zLo); zHi = f64x2.mul(vb, zHi);
+      wLo = f64x2.mul(vb, wLo); wHi = f64x2.mul(vb, wHi);
+      uLo = f64x2.mul(vb, uLo); uHi = f64x2.mul(vb, uHi);
+      vLo = f64x2.mul(vb, vLo); vHi = f64x2.mul(vb, vHi);
+    }
+    const eLo = f64x2_exp_normal(zLo), eHi = f64x2_exp_normal(zHi);
+    const fLo = f64x2_exp_normal(wLo), fHi = f64x2_exp_normal(wHi);
+    const gLo = f64x2_exp_normal(uLo), gHi = f64x2_exp_normal(uHi);
+    const hLo = f64x2_exp_normal(vLo), hHi = f64x2_exp_normal(vHi);
+    v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
+    v128.store(out + o, f32x4_fromF64x2Pair(fLo, fHi), 16);
+    v128.store(out + o, f32x4_fromF64x2Pair(gLo, gHi), 32);
+    v128.store(out + o, f32x4_fromF64x2Pair(hLo, hHi), 48);
+    a01 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(a01, eLo), fLo), gLo), hLo);
+    a23 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(a23, eHi), fHi), gHi), hHi);
+  }
+  for (; i + 8 <= len; i += 8) {
+    const o = <usize>i << 2;
+    const x = v128.load(row + o), y = v128.load(row + o, 16);
+    let zLo = f64x2.sub(f32x4_lowToF64x2(x), vmd), zHi = f64x2.sub(f32x4_highToF64x2(x), vmd);
+    let wLo = f64x2.sub(f32x4_lowToF64x2(y), vmd), wHi = f64x2.sub(f32x4_highToF64x2(y), vmd);
+    if (!BETA1) {
+      zLo = f64x2.mul(vb, zLo); zHi = f64x2.mul(vb, zHi);
+      wLo = f64x2.mul(vb, wLo); wHi = f64x2.mul(vb, wHi);
+    }
+    const eLo = f64x2_exp_normal(zLo), eHi = f64x2_exp_normal(zHi);
+    const fLo = f64x2_exp_normal(wLo), fHi = f64x2_exp_normal(wHi);
+    v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
+    v128.store(out + o, f32x4_fromF64x2Pair(fLo, fHi), 16);
+    a01 = f64x2.add(f64x2.add(a01, eLo), fLo);
+    a23 = f64x2.add(f64x2.add(a23, eHi), fHi);
+  }
+  STEP8_I = i;
+  STEP8_S2 = f64x2.extract_lane(a23, 0);
+  STEP8_S3 = f64x2.extract_lane(a23, 1);
+  return a01;
 }
 
 /**
- * c = count of entries equal to m and rest = Σ_{x ≠ m} e^(beta·(x − m)) in 4 interleaved partial
- * sums (element i → sum i mod 4; total (s0 + s2) + (s1 + s3)). Returns rest; c goes to COUNT.
+ * The sum pass. SPLIT (log_softmax): returns rest = Σ_{x ≠ m} e^(beta·(x − m)) and leaves in COUNT
+ * the count c of entries equal to m (each e^0 = 1 exactly). Not SPLIT (softmax): returns Σ e^z over
+ * the whole row and writes f32(e^z) of every element to out. Partial sums: element i → sum i mod 4,
+ * total (s0 + s2) + (s1 + s3), in both builds.
+ * SIMD fast path: when beta·(min − m) ≥ EXP_NORMAL_MIN no e^z can underflow, so the masks of
+ * f64x2_expZ are skipped and f64x2_exp_normal is used; it returns exactly the same bits there.
  */
 let COUNT: i32 = 0;
-function rowRest(row: usize, len: i32, m: f32, beta: f64): f64 {
+// @ts-ignore: decorator
+@inline function rowSum(row: usize, out: usize, len: i32, m: f32, beta: f64, SPLIT: bool): f64 {
   const md = <f64>m;
   let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
   let c = 0;
@@ -114,36 +184,84 @@ function rowRest(row: usize, len: i32, m: f32, beta: f64): f64 {
   if (ASC_FEATURE_SIMD) {
     const vmd = f64x2.splat(md), vb = f64x2.splat(beta), vm = f32x4.splat(m);
     let a01 = f64x2.splat(0), a23 = f64x2.splat(0), vc = i32x4.splat(0);
-    for (; i + 4 <= len; i += 4) {
-      const x = v128.load(row + (<usize>i << 2));
-      const eq = f32x4.eq(x, vm); // i32 lanes: −1 where x = m
-      vc = i32x4.sub(vc, eq);
-      const eqLo = i64x2.extend_low_i32x4_s(eq), eqHi = i64x2.extend_high_i32x4_s(eq);
-      const zLo = f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd));
-      const zHi = f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd));
-      a01 = f64x2.add(a01, v128.andnot(f64x2_expZ(zLo), eqLo));
-      a23 = f64x2.add(a23, v128.andnot(f64x2_expZ(zHi), eqHi));
+    if (beta * (<f64>ROW_MIN - md) >= EXP_NORMAL_MIN) {
+      if (!SPLIT) {
+        // 8 elements per step for more independent work; the sums still take element i then i + 4.
+        // beta = 1 skips the multiply (1·d = d exactly, so the bits are the same).
+        const sums = beta == 1 ? softmaxStep8(row, out, len, md, vb, true) : softmaxStep8(row, out, len, md, vb, false);
+        i = STEP8_I;
+        a01 = sums; // a01, a23 were 0: continue from the step's partial sums
+        a23 = f64x2.replace_lane(f64x2.splat(STEP8_S2), 1, STEP8_S3);
+      }
+      for (; i + 4 <= len; i += 4) {
+        const o = <usize>i << 2;
+        const x = v128.load(row + o);
+        const eLo = f64x2_exp_normal(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)));
+        const eHi = f64x2_exp_normal(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)));
+        if (SPLIT) {
+          const eq = f32x4.eq(x, vm); // i32 lanes: −1 where x = m
+          vc = i32x4.sub(vc, eq);
+          a01 = f64x2.add(a01, v128.andnot(eLo, i64x2.extend_low_i32x4_s(eq)));
+          a23 = f64x2.add(a23, v128.andnot(eHi, i64x2.extend_high_i32x4_s(eq)));
+        } else {
+          v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
+          a01 = f64x2.add(a01, eLo);
+          a23 = f64x2.add(a23, eHi);
+        }
+      }
+    } else {
+      for (; i + 4 <= len; i += 4) {
+        const o = <usize>i << 2;
+        const x = v128.load(row + o);
+        const eLo = f64x2_expZ(f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd)));
+        const eHi = f64x2_expZ(f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd)));
+        if (SPLIT) {
+          const eq = f32x4.eq(x, vm);
+          vc = i32x4.sub(vc, eq);
+          a01 = f64x2.add(a01, v128.andnot(eLo, i64x2.extend_low_i32x4_s(eq)));
+          a23 = f64x2.add(a23, v128.andnot(eHi, i64x2.extend_high_i32x4_s(eq)));
+        } else {
+          v128.store(out + o, f32x4_fromF64x2Pair(eLo, eHi));
+          a01 = f64x2.add(a01, eLo);
+          a23 = f64x2.add(a23, eHi);
+        }
+      }
     }
     s0 = f64x2.extract_lane(a01, 0); s1 = f64x2.extract_lane(a01, 1);
     s2 = f64x2.extract_lane(a23, 0); s3 = f64x2.extract_lane(a23, 1);
     c = i32x4.extract_lane(vc, 0) + i32x4.extract_lane(vc, 1) + i32x4.extract_lane(vc, 2) + i32x4.extract_lane(vc, 3);
   } else {
     for (; i + 4 <= len; i += 4) {
-      const p = row + (<usize>i << 2);
-      const x0 = load<f32>(p, 0), x1 = load<f32>(p, 4), x2 = load<f32>(p, 8), x3 = load<f32>(p, 12);
-      s0 += restTerm(x0, m, md, beta);
-      s1 += restTerm(x1, m, md, beta);
-      s2 += restTerm(x2, m, md, beta);
-      s3 += restTerm(x3, m, md, beta);
-      c += <i32>(x0 == m) + <i32>(x1 == m) + <i32>(x2 == m) + <i32>(x3 == m);
+      const o = <usize>i << 2;
+      const x0 = load<f32>(row + o, 0), x1 = load<f32>(row + o, 4), x2 = load<f32>(row + o, 8), x3 = load<f32>(row + o, 12);
+      const e0 = expZ(beta * (<f64>x0 - md)), e1 = expZ(beta * (<f64>x1 - md));
+      const e2 = expZ(beta * (<f64>x2 - md)), e3 = expZ(beta * (<f64>x3 - md));
+      if (SPLIT) {
+        s0 += x0 == m ? 0.0 : e0;
+        s1 += x1 == m ? 0.0 : e1;
+        s2 += x2 == m ? 0.0 : e2;
+        s3 += x3 == m ? 0.0 : e3;
+        c += <i32>(x0 == m) + <i32>(x1 == m) + <i32>(x2 == m) + <i32>(x3 == m);
+      } else {
+        store<f32>(out + o, <f32>e0, 0); store<f32>(out + o, <f32>e1, 4);
+        store<f32>(out + o, <f32>e2, 8); store<f32>(out + o, <f32>e3, 12);
+        s0 += e0; s1 += e1; s2 += e2; s3 += e3;
+      }
     }
   }
   // tail: element i goes to partial sum i mod 4 (i mod 4 ∈ {0, 1, 2} here)
   for (let j = 0; i < len; i++, j++) {
-    const x = load<f32>(row + (<usize>i << 2));
-    const t = restTerm(x, m, md, beta);
+    const o = <usize>i << 2;
+    const x = load<f32>(row + o);
+    const e = expZ(beta * (<f64>x - md));
+    let t = e;
+    if (SPLIT) {
+      t = x == m ? 0.0 : e;
+      c += <i32>(x == m);
+    } else {
+      store<f32>(out + o, <f32>e);
+    }
     if (j == 0) s0 += t; else if (j == 1) s1 += t; else s2 += t;
-    c += <i32>(x == m);
   }
   COUNT = c;
   return (s0 + s2) + (s1 + s3);
@@ -156,23 +274,25 @@ export function f32_softmax(inPtr: usize, outPtr: usize, rows: i32, len: i32, p:
     const row = inPtr + (<usize>r * <usize>len << 2), out = outPtr + (<usize>r * <usize>len << 2);
     const m = rowMax(row, len);
     if (specialRow(row, out, len, m, false)) continue;
-    const rest = rowRest(row, len, m, beta);
-    const inv = 1.0 / (<f64>COUNT + rest);
-    const md = <f64>m;
+    const inv = 1.0 / rowSum(row, out, len, m, beta, false); // out now holds f32(e^z)
     let i = 0;
     if (ASC_FEATURE_SIMD) {
-      const vmd = f64x2.splat(md), vb = f64x2.splat(beta), vinv = f64x2.splat(inv);
+      const vinv = f64x2.splat(inv);
+      for (; i + 8 <= len; i += 8) {
+        const o = <usize>i << 2;
+        const e = v128.load(out + o), f = v128.load(out + o, 16);
+        v128.store(out + o, f32x4_fromF64x2Pair(f64x2.mul(f32x4_lowToF64x2(e), vinv), f64x2.mul(f32x4_highToF64x2(e), vinv)));
+        v128.store(out + o, f32x4_fromF64x2Pair(f64x2.mul(f32x4_lowToF64x2(f), vinv), f64x2.mul(f32x4_highToF64x2(f), vinv)), 16);
+      }
       for (; i + 4 <= len; i += 4) {
         const o = <usize>i << 2;
-        const x = v128.load(row + o);
-        const zLo = f64x2.mul(vb, f64x2.sub(f32x4_lowToF64x2(x), vmd));
-        const zHi = f64x2.mul(vb, f64x2.sub(f32x4_highToF64x2(x), vmd));
-        v128.store(out + o, f32x4_fromF64x2Pair(f64x2.mul(f64x2_expZ(zLo), vinv), f64x2.mul(f64x2_expZ(zHi), vinv)));
+        const e = v128.load(out + o);
+        v128.store(out + o, f32x4_fromF64x2Pair(f64x2.mul(f32x4_lowToF64x2(e), vinv), f64x2.mul(f32x4_highToF64x2(e), vinv)));
       }
     }
     for (; i < len; i++) {
       const o = <usize>i << 2;
-      store<f32>(out + o, <f32>(expZ(beta * (<f64>load<f32>(row + o) - md)) * inv));
+      store<f32>(out + o, <f32>(<f64>load<f32>(out + o) * inv));
     }
   }
 }
@@ -184,7 +304,7 @@ export function f32_log_softmax(inPtr: usize, outPtr: usize, rows: i32, len: i32
     const row = inPtr + (<usize>r * <usize>len << 2), out = outPtr + (<usize>r * <usize>len << 2);
     const m = rowMax(row, len);
     if (specialRow(row, out, len, m, true)) continue;
-    const rest = rowRest(row, len, m, beta);
+    const rest = rowSum(row, out, len, m, beta, true);
     const ls = COUNT == 1 ? Math.log1p(rest) : Math.log(<f64>COUNT + rest);
     const md = <f64>m;
     let i = 0;

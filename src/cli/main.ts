@@ -11,6 +11,10 @@ import { lutCommand } from "./commands/lut.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { budgetCommand } from "./commands/budget.js";
 import { plotCommand } from "./commands/plot.js";
+import { buildCommand } from "./commands/build.js";
+import { benchCommand } from "./commands/bench.js";
+import { checkCommand } from "./commands/check.js";
+import { initCommand } from "./commands/init.js";
 
 const COMMANDS: ((program: Command) => void)[] = [
   evalCommand,
@@ -21,6 +25,10 @@ const COMMANDS: ((program: Command) => void)[] = [
   inspectCommand,
   budgetCommand,
   plotCommand,
+  buildCommand,
+  benchCommand,
+  checkCommand,
+  initCommand,
 ];
 
 function buildProgram(): Command {
@@ -37,7 +45,7 @@ function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: "user" });
-    return 0;
+    return typeof process.exitCode === "number" ? process.exitCode : 0; // a command may set 1 (qact check: over budget)
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and version print and exit 0; every other commander error was already printed

@@ -3,6 +3,7 @@
 // Kernel names follow docs/naming.md: <i8|i16|f32>_<op>__<simd|scalar>_<method>_<algorithm>.
 import type { OpDescriptor } from "../ops/index.js";
 import { QactError, show } from "../errors.js";
+import { OPS, findOp } from "../ops/index.js";
 import type { DType, Method } from "../types.js";
 import { METHODS, DTYPES } from "../types.js";
 import type { KernelSpec } from "./spec.js";
@@ -50,14 +51,14 @@ export function findKernel(op: OpDescriptor, dtype: DType, method?: string, deri
   if (method !== undefined && !METHODS.includes(method as Method)) {
     throw new QactError("method", `unknown method ${show(method)}; valid: ${METHODS.join(", ")}`);
   }
-  const avail = kernelsFor(op.name, dtype, derivative);
+  const avail = findOp(op.name) === op ? kernelsFor(op.name, dtype, derivative) : genericKernelsFor(op, dtype);
   if (avail.length === 0 && derivative) {
     const other = kernelsFor(op.name, undefined, true).map((k) => k.dtype);
     throw new QactError("derivative", `${op.name} has no ${dtype} derivative kernel` +
       (other.length ? ` (available: ${[...new Set(other)].join(", ")})` : " (derivatives exist for the f32 elementwise ops and prelu)"));
   }
   if (avail.length === 0) {
-    const other = kernelsFor(op.name).map((k) => `${k.dtype}/${k.method}`);
+    const other = (findOp(op.name) === op ? kernelsFor(op.name) : genericKernelsFor(op)).map((k) => `${k.dtype}/${k.method}`);
     throw new QactError("dtype", `${op.name} has no ${dtype} kernel yet` +
       (other.length ? ` (available: ${[...new Set(other)].join(", ")})` : " in this version"));
   }
@@ -72,4 +73,25 @@ export function findKernel(op: OpDescriptor, dtype: DType, method?: string, deri
     throw new QactError("method", `${op.name} has no ${dtype} method ${show(method)} (available: ${avail.map((a) => a.method).join(", ")})`);
   }
   return k;
+}
+
+/**
+ * Kernels for an op that is not in the catalog (a user-defined activation): every (dtype, method)
+ * whose family in KERNELS serves every elementwise op of the catalog (e.g. int8 lut) accepts any
+ * elementwise descriptor, so its spec is reused with the op swapped. Derived from KERNELS, so a
+ * new family of that kind (int16 lut) serves custom ops without a change here.
+ */
+export function genericKernelsFor(op: OpDescriptor, dtype?: DType): KernelSpec[] {
+  if (op.kind !== "elementwise" || !op.ref) return [];
+  const elementwise = OPS.filter((o) => o.kind === "elementwise");
+  const out: KernelSpec[] = [];
+  const seen = new Set<string>();
+  for (const k of KERNELS) {
+    const key = `${k.dtype}/${k.method}/${k.exportName}`;
+    if (seen.has(key) || (dtype !== undefined && k.dtype !== dtype) || (k.shape ?? "elementwise") !== "elementwise") continue;
+    seen.add(key);
+    const family = KERNELS.filter((f) => f.dtype === k.dtype && f.method === k.method && f.exportName === k.exportName);
+    if (elementwise.every((o) => family.some((f) => f.op === o))) out.push({ ...k, op });
+  }
+  return out;
 }

@@ -5,16 +5,10 @@ import { getOp, resolveParams } from "../ops/index.js";
 import { validateQuant } from "../quant/params.js";
 import type { Params, QuantParams } from "../types.js";
 import type { ActivationSite, ModelReport } from "./types.js";
+import type { BudgetRow as SharedBudgetRow } from "../budget/types.js";
 
-export interface BudgetRow {
-  op: string;
-  dtype: "int8" | "int16";
-  method: string;
-  input: QuantParams;
-  output: QuantParams;
-  params: Params;
-  budget: { maxAbsLsb: number };
-}
+/** A budget row (shared/design.md; the type of src/budget/types.ts) as the model needs it. */
+export type BudgetRow = SharedBudgetRow & { dtype: "int8" | "int16"; method: string; input: QuantParams; output: QuantParams; params: Params; budget: { maxAbsLsb: number } };
 
 export interface BudgetPlan {
   rows: BudgetRow[];
@@ -44,6 +38,10 @@ export function budgetFromModel(r: ModelReport, opts: { method?: string; maxAbsL
     let row: BudgetRow;
     try {
       const op = getOp(a.op);
+      if (op.kind === "rowwise") {
+        skip(a, `${op.name} works along rows, and a budget row has no row length in this version`);
+        continue;
+      }
       resolveParams(op, a.params); // validates the model's params against the op's ranges
       const spec = findKernel(op, dtype, opts.method);
       row = {

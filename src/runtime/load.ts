@@ -40,3 +40,21 @@ export async function loadModuleBytes(engine: Engine): Promise<Uint8Array> {
   if (!res.ok) throw new QactError("engine", `cannot fetch ${url.href}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
+
+/**
+ * The compiled module of a build. Node reads build/ from disk; elsewhere the .wasm is fetched from
+ * next to this file and compiled while it downloads (WebAssembly.compileStreaming) when the server
+ * sends it as application/wasm, else from its bytes.
+ */
+export async function compileEngine(engine: Engine): Promise<WebAssembly.Module> {
+  const url = wasmUrl(engine);
+  if (url.protocol !== "file:" && typeof WebAssembly.compileStreaming === "function" && typeof fetch === "function") {
+    const res = await fetch(url);
+    if (!res.ok) throw new QactError("engine", `cannot fetch ${url.href}: HTTP ${res.status}`);
+    if ((res.headers.get("content-type") ?? "").split(";")[0].trim() === "application/wasm") {
+      return WebAssembly.compileStreaming(res);
+    }
+    return WebAssembly.compile(await res.arrayBuffer());
+  }
+  return WebAssembly.compile((await loadModuleBytes(engine)) as BufferSource);
+}

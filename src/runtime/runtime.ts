@@ -7,7 +7,7 @@ import { BYTES_PER_ELEMENT, INT_RANGE, dtypeOfArray, isIntDType, newTypedArray, 
 import { validateQuant } from "../quant/params.js";
 import { defaultInputQuant, defaultOutputQuant } from "../quant/defaults.js";
 import type { AnyTypedArray, DType, Method, Params, QuantParams } from "../types.js";
-import { chooseEngine, loadModuleBytes, type Engine } from "./load.js";
+import { chooseEngine, compileEngine, type Engine } from "./load.js";
 import { WasmHeap } from "./memory.js";
 
 type KernelFn = (inPtr: number, outPtr: number, n: number, paramsPtr: number) => void;
@@ -22,7 +22,8 @@ export interface LoadOptions {
 }
 
 export interface PrepareOptions {
-  op: string;
+  /** op name or alias, or a descriptor (a user-defined activation, see src/ops/custom.ts) */
+  op: string | OpDescriptor;
   dtype: DType;
   method?: string;
   params?: Record<string, unknown>;
@@ -257,7 +258,7 @@ export class Runtime {
   /** Validates params and quantization, builds the params/table block and writes it to memory. */
   prepare(o: PrepareOptions): Kernel {
     if (o === null || typeof o !== "object") throw new QactError("options", "prepare() needs an options object {op, dtype, ...}");
-    const op = getOp(o.op);
+    const op = typeof o.op === "object" && o.op !== null ? o.op : getOp(o.op);
     if (o.derivative !== undefined && typeof o.derivative !== "boolean") {
       throw new QactError("derivative", `derivative must be true or false (got ${show(o.derivative)})`);
     }
@@ -312,8 +313,7 @@ export function checkIntValues(values: ArrayLike<number>, dtype: "int8" | "int16
 /** Loads the SIMD build when the host validates SIMD128 (or the engine asked for). */
 export async function load(opts: LoadOptions = {}): Promise<Runtime> {
   const engine = chooseEngine(opts.engine);
-  const bytes = opts.wasm ?? (await loadModuleBytes(engine));
-  const module = await WebAssembly.compile(bytes as BufferSource);
+  const module = opts.wasm !== undefined ? await WebAssembly.compile(opts.wasm) : await compileEngine(engine);
   const instance = await WebAssembly.instantiate(module, {});
   return new Runtime(engine, instance.exports, opts.chunkBytes);
 }

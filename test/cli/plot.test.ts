@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OPS } from "../../src/ops/index.js";
+import { KERNELS } from "../../src/kernels/registry.js";
+import { DTYPES } from "../../src/types.js";
 
 const CLI = join(import.meta.dirname, "../../dist/cli/main.js");
 
@@ -60,7 +62,11 @@ describe("qact plot", () => {
     const out = join(dir, "bad.svg");
     expectBadInput(["plot", "--op", "nope", "-o", out], /unknown op "nope"/);
     expectBadInput(["plot", "--op", "sigmoid", "--kind", "error", "-o", out], /--kind error needs --dtype/);
-    expectBadInput(["plot", "--op", "celu", "--dtype", "int16", "-o", out], /celu has no int16 kernel yet/);
+    // an (op, dtype) with no kernel in the registry, found from the registry itself
+    const gap = OPS.filter((o) => o.ref).flatMap((o) => DTYPES.map((d) => [o.name, d] as const))
+      .find(([o, d]) => !KERNELS.some((k) => k.op.name === o && k.dtype === d));
+    if (gap) expectBadInput(["plot", "--op", gap[0], "--dtype", gap[1], "-o", out], new RegExp(`${gap[0]} has no ${gap[1]} kernel`));
+    expectBadInput(["plot", "--op", "relu", "--dtype", "int8", "--method", "nope", "-o", out], /unknown method "nope"/);
     expectBadInput(["plot", "--op", "sigmoid", "--width", "10", "-o", out], /--width must be an integer in \[200, 4000\] \(got "10"\)/);
     expectBadInput(["plot", "--op", "softmax", "--dtype", "int8", "-o", out], /softmax is a row op/);
     expectBadInput(["plot", "--op", "sigmoid", "--kind", "derivative", "--dtype", "int8", "-o", out], /sigmoid has no int8 derivative kernel/);

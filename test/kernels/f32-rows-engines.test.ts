@@ -68,6 +68,22 @@ describe("SIMD ≡ scalar for rows, groups and channels kernels", () => {
     });
   }
 
+  it("softmax/log_softmax rows around the SIMD fast-path threshold (beta·(min − max) ≈ −707)", () => {
+    const r = rng(11);
+    for (const op of ["softmax", "log_softmax"]) {
+      for (const beta of [1, 2.5]) {
+        const ks = [simd, scalar].map((rt) => rt.prepare({ op, dtype: "f32", params: { beta } }));
+        for (const spread of [700, 706.9, 707.1, 720, 745, 746, 800]) {
+          for (const len of [4, 5, 67, 1024]) {
+            const x = Float32Array.from({ length: 3 * len }, (_, i) => (i % len === 1 ? -spread / beta : -r() * spread / beta));
+            same(ks, x, len, `${op} beta=${beta} spread=${spread} len=${len}`);
+          }
+        }
+        ks.forEach((k) => k.dispose());
+      }
+    }
+  });
+
   it("maxout: k = 1..9, output lengths 0..67 and 10007", () => {
     const r = rng(5);
     for (let k = 1; k <= 9; k++) {

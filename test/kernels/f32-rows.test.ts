@@ -2,11 +2,12 @@
 // ULP against the float64 row reference on the stated rows (src/accuracy/rows-f32.ts: seeded random
 // rows of lengths 1..4096, one-hot, all-equal, huge and tiny logits, −Inf entries), for several
 // beta; the documented special rows; maxout exact; prelu correctly rounded per channel; shapes and
-// errors. Issue bound for softmax/log_softmax: maxUlp ≤ 2; asserted here: ≤ 1 (measured ≈ 0.5).
+// errors. Issue bound for softmax/log_softmax: maxUlp ≤ 2; asserted here: softmax ≤ 1.5 (its bound
+// by analysis, see assembly/f32/rows.ts), log_softmax ≤ 0.51.
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
 import { measureRows, statedRows } from "../../src/accuracy/rows-f32.js";
-import { measureF32 } from "../../src/accuracy/metrics.js";
+import { measureF32, ulpError } from "../../src/accuracy/metrics.js";
 import { sampleF32 } from "../../src/accuracy/f32space.js";
 import { getOp } from "../../src/ops/index.js";
 import { QactError } from "../../src/errors.js";
@@ -24,13 +25,16 @@ const ROWS = FULL ? statedRows(1, { randomPerLength: 8, extraRandom: 400 }) : st
 describe("softmax and log_softmax on the stated rows", () => {
   for (const op of ["softmax", "log_softmax"]) {
     for (const beta of [1, 0.5, 3.7]) {
-      it(`${op} beta=${beta}: maxUlp ≤ 1 per element on ${ROWS.length} rows (both builds)`, () => {
+      // softmax rounds e^z to f32 once before the scaling pass (rows.ts header): ≤ 1.5 ULP by
+      // analysis; log_softmax rounds once: ≤ 0.5 ULP + 2^-8 (exp64's error)
+      const bound = op === "softmax" ? 1.5 : 0.51;
+      it(`${op} beta=${beta}: maxUlp ≤ ${bound} per element on ${ROWS.length} rows (both builds)`, () => {
         for (const rt of engines) {
           const k = rt.prepare({ op, dtype: "f32", params: { beta } });
           const m = measureRows(k, ROWS);
           if (FULL) console.log(`${k.name} beta=${beta}: ${m.rows} rows, ${m.count} outputs, maxUlp ${m.maxUlp.toFixed(4)}, meanUlp ${m.meanUlp.toExponential(2)}, mismatches ${m.mismatches}; worst ${m.worstRow}`);
           expect(m.count).toBeGreaterThan(100_000);
-          expect(m.maxUlp, `${k.name}: worst ${m.worstRow} ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(1);
+          expect(m.maxUlp, `${k.name}: worst ${m.worstRow} ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(bound);
           k.dispose();
         }
       });
@@ -161,10 +165,10 @@ describe("row shapes through the runtime", () => {
     const ref = getOp("softmax").rowRef!;
     for (let row = 0; row < 7; row++) {
       const want = ref(Float64Array.from(x.subarray(row * 3000, (row + 1) * 3000)), { beta: 1 });
-      for (let i = 0; i < 3000; i += 97) expect(y[row * 3000 + i]).toBe(Math.fround(want[i]));
+      for (let i = 0; i < 3000; i += 97) expect(ulpError(y[row * 3000 + i], want[i])).toBeLessThanOrEqual(1.5);
     }
     const y7 = k.run(x, undefined, { rowLength: 7 });
-    expect(y7[0]).toBe(Math.fround(ref(Float64Array.from(x.subarray(0, 7)), { beta: 1 })[0]));
+    expect(ulpError(y7[0], ref(Float64Array.from(x.subarray(0, 7)), { beta: 1 })[0])).toBeLessThanOrEqual(1.5);
     const t = rt.tensor("f32", x);
     k.run(t, t);
     expect(Array.from(t.data)).toEqual(Array.from(y));

@@ -161,6 +161,7 @@ describe("row-op kernels on the sample row", () => {
     expect(c.output.map((q) => q[0])).toEqual(Array.from({ length: row.length / 4 }, (_, j) => 4 * j + 1.5));
     expect(c.maxAbsError).toBe(0);
     expect(errorChart(c).xLabel).toBe("element index");
+    expect(errorChart(c).series[0].style).toBe("points");
   });
 });
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
-import { buildReport, type Report } from "../../src/report/accuracy.js";
+import { buildReport, errorFigures, type Report } from "../../src/report/accuracy.js";
 import { buildSite, writeSite } from "../../src/report/html/site.js";
 import { parseBenchJson } from "../../src/report/html/bench.js";
 import { OPS } from "../../src/ops/index.js";
@@ -43,7 +43,7 @@ describe("HTML report pages", () => {
     for (const spec of KERNELS) expect(index).toContain(`<code>${kernelName(spec, "simd")}</code>`);
     for (const row of report.rows) {
       const m = row.metrics;
-      const maxE = m.kind === "f32" ? m.maxUlp : m.maxAbsLsb;
+      const [maxE] = errorFigures(m);
       expect(index).toMatch(new RegExp(`${row.kernel}</code></td><td>[^<]*</td><td class="num">${String(Number(maxE.toFixed(3))).replace(".", "\\.")}</td>`));
     }
     for (const op of OPS) expect(index).toContain(`href="ops/${op.name}.html"`);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { QactError } from "../../errors.js";
 import { load } from "../../runtime/runtime.js";
 import { getOp } from "../../ops/index.js";
+import { isCustomOpRef, loadCustomOp } from "../../ops/custom.js";
 import { formatOutput, parseInput, parseNumber, parseParams } from "../args.js";
 import type { DType } from "../../types.js";
 
@@ -38,7 +39,8 @@ export function evalCommand(program: Command): void {
     .option("--input <file>", "input file, or - for stdin", "-")
     .addOption(new Option("--format <format>", "input and output format").choices(["json", "bin"]).default("json"))
     .action(async (o) => {
-      const op = getOp(o.op);
+      // a user-defined activation ("./acts/my-act.mjs#myAct") resolves relative to the working folder
+      const op = isCustomOpRef(o.op) ? await loadCustomOp(o.op, process.cwd()) : getOp(o.op);
       const dtype = o.dtype as DType;
       if (o.row !== undefined && op.kind !== "rowwise") {
         throw new QactError("row", `--row applies to row ops (softmax, log_softmax), not ${op.name}`);
@@ -55,7 +57,7 @@ export function evalCommand(program: Command): void {
       const output = quant(o.outScale, o.outZp, "out");
       const rt = await load({ engine: o.engine });
       const kernel = rt.prepare({
-        op: op.name, dtype, method: o.method, params: parseParams(o.param), input, output, outDtype: o.outDtype, rowLength,
+        op, dtype, method: o.method, params: parseParams(o.param), input, output, outDtype: o.outDtype, rowLength,
         derivative: o.derivative === true,
       });
       const x = parseInput(readInput(o.input), dtype, o.format, o.input === "-" ? "stdin" : o.input);

@@ -5,8 +5,8 @@ import { f64Params, num, type KernelSpec, type Params } from "../spec.js";
 const F32_PWL: Record<string, { algo: string; prepare: (p: Params) => Uint8Array }> = {
   identity: { algo: "copy", prepare: () => f64Params() },
   step: { algo: "cmp", prepare: () => f64Params() },
-  relu: { algo: "pmax", prepare: () => f64Params() },
-  relu6: { algo: "pminmax", prepare: () => f64Params() },
+  relu: { algo: "andnot", prepare: () => f64Params() },
+  relu6: { algo: "pminandnot", prepare: () => f64Params() },
   hard_tanh: {
     algo: "pminmax",
     prepare: (p) => {

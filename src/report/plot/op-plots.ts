@@ -208,7 +208,8 @@ export function errorChart(c: KernelCurve): Chart {
     title: `error of ${c.name} (${what})`,
     xLabel: c.xLabel ?? "x (input)",
     yLabel: c.unit === "LSB" ? "y − ref (output LSB)" : "y − ref (ULP of ref)",
-    series: [{ label: `error in ${c.unit}`, points: c.error, style: c.unit === "LSB" && !c.decimated ? "step" : "line", color: "#D55E00" }],
+    // row kernels: one point per output element; int over every code: steps; else a line
+    series: [{ label: `error in ${c.unit}`, points: c.error, style: c.sampleText ? "points" : c.unit === "LSB" && !c.decimated ? "step" : "line", color: "#D55E00" }],
     markers: [marker],
     hline: 0,
   };
