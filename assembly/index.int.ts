@@ -15,6 +15,7 @@ export { i8_tflm_softmax, i8_tflm_log_softmax, i16_tflm_softmax } from "./tflm/s
 export { i8_softmax_exp256, i16_softmax_exp2x256, i8_log_softmax_exp256 } from "./qrows/softmax";
 export { i8_poly3 } from "./q8/poly";
 export { i16_poly3 } from "./q16/poly";
+export { i8_prelu_pwl2, i16_prelu_pwl2 } from "./qprelu";
 
 /** First byte the host may use (16-byte aligned, above static data). */
 export function heap_base(): usize {

@@ -10,6 +10,7 @@ export {
 export { i8_tflm_prelu, i16_tflm_prelu } from "./tflm/prelu";
 export { i8_tflm_softmax, i8_tflm_log_softmax, i16_tflm_softmax } from "./tflm/softmax";
 export { i8_softmax_exp256, i16_softmax_exp2x256, i8_log_softmax_exp256 } from "./qrows/softmax";
+export { i8_prelu_pwl2, i16_prelu_pwl2 } from "./qprelu";
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export { i16_lut513 } from "./q16/lut";

@@ -71,6 +71,17 @@ export function jsBaseline(k, opts = {}) {
     for (let q = -128; q <= 127; q++) table[q & 255] = k.paramBytes[q & 255] << 24 >> 24;
     return (x, y) => { for (let i = 0; i < x.length; i++) y[i] = table[x[i] & 255]; };
   }
+  if (k.spec.shape === "rows") {
+    // row ops: the float64 rowRef of each row, quantized (rows of k.rowLength)
+    const len = k.rowLength, rowRef = k.op.rowRef, row = new Float64Array(len);
+    return (x, y) => {
+      for (let r = 0; r < x.length; r += len) {
+        for (let i = 0; i < len; i++) row[i] = si * (x[r + i] - zi);
+        const out = rowRef(row, p);
+        for (let i = 0; i < len; i++) { const v = round(out[i] / so + zo); y[r + i] = v < lo ? lo : v > hi ? hi : v; }
+      }
+    };
+  }
   const f = k.op.ref;
   if (!f) return undefined; // quantized row ops: no plain-JS baseline here
   return (x, y) => {

@@ -24,3 +24,4 @@ export { checkBudget } from "./budget/check.js";
 export { evaluateF32Job, type F32Job } from "./budget/f32-engine.js";
 export { formatCheck, CHECK_FORMATS, type CheckFormat } from "./report/check.js";
 export type { BudgetFile, BudgetRow, CheckResult, RowResult } from "./budget/types.js";
+export { evaluateRowKernel, evaluationRows, type RowMetrics } from "./accuracy/rows-quant.js";

@@ -13,8 +13,8 @@
 // Measured error (float64 rowRef, seeded random rows of lengths 1..64 and 300 plus the edge rows
 // all-equal, one-hot, all-minimum, length 1; npx vitest run test/kernels/qsoftmax.test.ts):
 // maxAbsLsb ≤ 0.5 + 1e-3 for every dtype pair (the measured worst is printed by that test).
-// SIMD: none — the row loop is division bound and branch free per element; both builds run this
-// scalar code (identical by construction). ABI: fn(inPtr, outPtr, rows, rowLength, paramsPtr).
+// SIMD: none yet (no vector version has been written or measured); both builds run this scalar
+// code, so they are identical by construction. ABI: fn(inPtr, outPtr, rows, rowLength, paramsPtr).
 
 import { roundingShiftRightHalfAway } from "../fixed";
 

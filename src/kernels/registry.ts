@@ -13,6 +13,7 @@ import { lut8Kernels } from "./families/lut8.js";
 import { q16LutKernels } from "./families/q16-lut.js";
 import { tflmKernels } from "./families/tflm.js";
 import { qSoftmaxKernels } from "./families/q-softmax.js";
+import { qPreluKernels } from "./families/q-prelu.js";
 import { f32SmoothKernels } from "./families/f32-smooth.js";
 import { f32RowKernels } from "./families/f32-rows.js";
 import { f32DerivativeKernels } from "./families/f32-derivative.js";
@@ -28,6 +29,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...q16LutKernels(),
   ...tflmKernels(),
   ...qSoftmaxKernels(),
+  ...qPreluKernels(),
   ...f32SmoothKernels(),
   ...f32RowKernels(),
   ...f32DerivativeKernels(),

@@ -1,6 +1,7 @@
 // SIMD and scalar builds give identical bytes for every row kernel of the registry (shape "rows"),
 // for every output dtype it offers: row lengths 1..40, 64, 67, 1000 with 1–4 rows, random inputs,
-// out of place and (when the output dtype is the input's) in place, through copies and tensors.
+// out of place and (when the output dtype is the input's) in place, through copies and tensors;
+// and every channel kernel (prelu) with 1–5 channels.
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
 import { KERNELS, kernelName } from "../../src/kernels/registry.js";
@@ -50,5 +51,29 @@ describe("SIMD ≡ scalar, bit for bit (row kernels)", () => {
         b.dispose();
       });
     }
+  }
+});
+
+describe("SIMD ≡ scalar, bit for bit (channel kernels with 1–5 channels)", () => {
+  for (const spec of KERNELS.filter((k) => k.shape === "channels")) {
+    it(`${kernelName(spec, "simd")}`, () => {
+      const r = rng(spec.exportName.length * 733);
+      const Ctor = typedArrayCtor(spec.dtype);
+      for (let channels = 1; channels <= 5; channels++) {
+        const alpha = Array.from({ length: channels }, () => Math.round((r() * 3 - 1) * 100) / 100);
+        const [a, b] = [simd, scalar].map((rt) => rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, params: { alpha } }));
+        for (const groups of [0, 1, 3, 16, 67, 2001]) {
+          const x = new Ctor(randomBytes(r, groups * channels * BYTES_PER_ELEMENT[spec.dtype]).buffer);
+          const ya = a.run(x), yb = b.run(x);
+          const d = firstDiff(ya, yb);
+          expect(d, `channels=${channels} n=${x.length}: first difference at ${d}`).toBe(-1);
+          const inPlace = x.slice();
+          a.run(inPlace, inPlace);
+          expect(firstDiff(inPlace, yb), `in place channels=${channels} n=${x.length}`).toBe(-1);
+        }
+        a.dispose();
+        b.dispose();
+      }
+    });
   }
 });

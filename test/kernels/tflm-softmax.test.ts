@@ -6,9 +6,9 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime, type Kernel } from "../../src/runtime/runtime.js";
 import { getOp } from "../../src/ops/index.js";
 import { QactError } from "../../src/errors.js";
-import { genLutInt16 } from "../../src/kernels/prepare/tflm.js";
+import { genLutInt16 } from "../../src/tables/tflm-luts.js";
 import { TFLM_SOFTMAX_CASES, tfliteQuantize } from "../tflm/vectors.js";
-import { tflmSoftmaxQ8Row, tflmLogSoftmaxQ8Row, tflmSoftmaxQ16Row } from "../tflm/model.js";
+import { tflmSoftmaxQ8Row, tflmLogSoftmaxQ8Row, tflmSoftmaxQ16Row, lutPopulateInt16 } from "../tflm/model.js";
 import { rng } from "../helpers.js";
 
 let rt: Runtime;
@@ -109,6 +109,11 @@ describe("tflm softmax/log_softmax: every row element equals the transcription",
     const r = rng(101);
     const expLut = genLutInt16((x) => f32(Math.exp(f32(x))), -10, 0);
     const recLut = genLutInt16((x) => f32(1 / f32(1 + f32(x))), 0, 1);
+    // TFLM's current builder (LUTPopulate with input scale 10/65535, zero point 32767, resp. 1/65535,
+    // −32768; output scale 2/65535) gives the same tables as the gen_lut qact reproduces
+    const range = 65535;
+    expect(Array.from(lutPopulateInt16(f32(10 / range), 32767, f32(2 / range), 0, (x) => f32(Math.exp(f32(x)))))).toEqual(Array.from(expLut));
+    expect(Array.from(lutPopulateInt16(f32(1 / range), -32768, f32(2 / range), 0, (x) => f32(1 / f32(1 + f32(x)))))).toEqual(Array.from(recLut));
     // the tables approximate exp on [−10, 0] and 1/(1+x) on [0, 1] in Q0.15 (checked against float64)
     for (let i = 0; i <= 512; i++) {
       expect(Math.abs(expLut[i] / 32768 - Math.exp(-10 + (10 * i) / 512))).toBeLessThan(3 / 32768);

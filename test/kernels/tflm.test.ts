@@ -74,7 +74,8 @@ function randomParams(r: () => number, op: string, dtype: "int8" | "int16"): { i
 }
 
 describe("tflm: every code against the independent transcription (test/tflm/model.ts)", () => {
-  for (const spec of KERNELS.filter((s) => s.method === "tflm" && (s.shape ?? "elementwise") === "elementwise")) {
+  // ELU runs the shared table kernel (its tests: test/kernels/tflm-prelu-elu.test.ts)
+  for (const spec of KERNELS.filter((s) => s.method === "tflm" && (s.shape ?? "elementwise") === "elementwise" && s.exportName.includes("_tflm_"))) {
     it(`${kernelName(spec, "scalar")}: 0 mismatches at 25 random param sets`, () => {
       const r = rng(spec.exportName.length * 977 + spec.op.name.length);
       const dtype = spec.dtype as "int8" | "int16";
@@ -154,6 +155,69 @@ describe("tflm: the published sigmoid(k/24) table", () => {
     for (let k = 0; k < 256; k++) {
       expect(Math.abs(t[k] - 65536 / (1 + Math.exp(-k / 24))), `k=${k}`).toBeLessThan(1.2);
       if (k > 0) expect(t[k]).toBeGreaterThanOrEqual(t[k - 1]);
+    }
+  });
+});
+
+describe("tflm LEAKY_RELU: TFLM's published vectors (leaky_relu_test.cc), tolerance on dequantized outputs", () => {
+  const f32 = Math.fround;
+  /** ScaleFromMinMax / ZeroPointFromMinMax of TFLM's test_helpers (float32). */
+  const fromMinMax = (min: number, max: number, dtype: "int8" | "int16") => {
+    const [qmin, qmax] = dtype === "int8" ? [-128, 127] : [-32768, 32767];
+    const scale = f32(f32(max - min) / (qmax - qmin));
+    return { scale, zeroPoint: qmin + Math.trunc(f32(f32(-min / scale) + 0.5)) };
+  };
+  const small = { input: [0, 1, 3, 1, -1, -2], expect: [0, 1, 3, 1, -0.5, -1], alpha: 0.5 };
+  const ramp = {
+    input: Array.from({ length: 25 }, (_, i) => Number((-5 + 0.4 * i).toFixed(1))),
+    alpha: 0.1,
+  };
+  const cases = [
+    { name: "QuantizedActivationsOpTestLeakyReluInt8_1", dtype: "int8", q: { scale: 0.1, zeroPoint: 0 }, ...small, tol: 2 / 256 },
+    { name: "QuantizedActivationsOpTestLeakyReluInt16_1", dtype: "int16", q: { scale: 0.01, zeroPoint: 0 }, ...small, tol: 2 / 256 },
+    { name: "QuantizedActivationsOpTestLeakyReluInt8_2", dtype: "int8", q: fromMinMax(-5, 5 * (127 / 128), "int8"),
+      input: ramp.input, expect: ramp.input.map((x) => (x < 0 ? 0.1 * x : x)), alpha: 0.1, tol: (5 * 2) / 256 },
+    { name: "QuantizedActivationsOpTestLeakyReluInt16_2", dtype: "int16", q: fromMinMax(-5, 5 * (32767 / 32768), "int16"),
+      input: ramp.input, expect: ramp.input.map((x) => (x < 0 ? 0.1 * x : x)), alpha: 0.1, tol: (5 * 2) / 256 },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.name} (in = out quantization ${JSON.stringify(c.q)})`, () => {
+      const k = rt.prepare({ op: "leaky_relu", dtype: c.dtype, method: "tflm", params: { alpha: c.alpha }, input: c.q, output: c.q });
+      const x = tfliteQuantize([...c.input], c.q.scale, c.q.zeroPoint, c.dtype);
+      const y = k.run(c.dtype === "int8" ? Int8Array.from(x) : Int16Array.from(x));
+      for (let i = 0; i < x.length; i++) {
+        const deq = f32(c.q.scale) * (y[i] - c.q.zeroPoint);
+        expect(Math.abs(deq - c.expect[i]), `x=${c.input[i]} y=${y[i]}`).toBeLessThanOrEqual(c.tol);
+      }
+    });
+  }
+});
+
+describe("tflm HARD_SWISH: TFLM's published test (hard_swish_test.cc SimpleHardSwishTestInt8)", () => {
+  it("16 (input range, output range) pairs × 101 minstd_rand inputs within TFLM's tolerance", () => {
+    const f32 = Math.fround;
+    // std::minstd_rand, default seed 1: x ← 48271·x mod (2^31 − 1); TFLM scales it to [0, 1) in float32
+    let state = 1;
+    const next = () => (state = Number((BigInt(state) * 48271n) % 2147483647n));
+    const fromMinMax = (min: number, max: number) => {
+      const scale = f32(f32(max - min) / 255);
+      return { scale, zeroPoint: -128 + Math.trunc(f32(f32(-min / scale) + 0.5)) };
+    };
+    const pairs = [[0, 1], [-2, 1], [-5, 10], [-40, 60]];
+    for (const [inMin, inMax] of pairs) {
+      for (const [outMin, outMax] of pairs) {
+        const input = fromMinMax(inMin, inMax), output = fromMinMax(outMin, outMax);
+        const tol = f32(Math.max(inMax - inMin, outMax - outMin) * f32(1.5 / 256));
+        const xs = Array.from({ length: 101 }, () => f32(inMin + f32(f32(inMax - inMin) * f32(next() * f32(1 / 2147483647)))));
+        const ref = xs.map((v) => Math.min(outMax, Math.max(outMin, f32(f32(v * Math.min(6, Math.max(0, f32(v + 3)))) * f32(1 / 6)))));
+        const k = rt.prepare({ op: "hardswish", dtype: "int8", method: "tflm", input, output });
+        const y = k.run(Int8Array.from(tfliteQuantize(xs, input.scale, input.zeroPoint, "int8")));
+        for (let i = 0; i < xs.length; i++) {
+          const deq = output.scale * (y[i] - output.zeroPoint);
+          expect(Math.abs(deq - ref[i]), `in [${inMin}, ${inMax}] out [${outMin}, ${outMax}] x=${xs[i]} y=${y[i]}`).toBeLessThanOrEqual(tol);
+        }
+        k.dispose();
+      }
     }
   });
 });

@@ -229,3 +229,24 @@ export function tflmSoftmaxQ16Row(row: number[], m: number, s: number, expLut: A
   const rs = 31 - h;
   return exps.map((e) => clamp(Number((BigInt(e) * BigInt(rec) + (1n << BigInt(rs - 1))) >> BigInt(rs)), 0, 32767));
 }
+
+/** TFLM's current int16 LUT builder (kernels/internal/common.h LUTPopulateInt16, float32), as
+ *  micro/kernels/softmax_common.cc now calls it; older TFLM called gen_lut, which qact reproduces
+ *  (src/tables/tflm-luts.ts). The softmax test checks that both give the same tables. */
+export function lutPopulateInt16(inScale: number, inZp: number, outScale: number, outZp: number, fn: (x: number) => number): Int16Array {
+  const f = Math.fround;
+  const rnd = (v: number) => f(v < 0 ? -Math.round(-v) : Math.round(v));
+  const inputMin = f(inScale * (-32768 - inZp)), inputMax = f(inScale * (32767 - inZp));
+  const outputMin = f(outScale * (-32768 - outZp)), outputMax = f(outScale * (32767 - outZp));
+  const step = f(f(inputMax - inputMin) / 512), halfStep = f(step / 2);
+  const inv = f(65536 / f(outputMax - outputMin));
+  const lut = new Int16Array(513);
+  for (let i = 0; i < 512; i++) {
+    const x0 = f(inputMin + f(i * step));
+    const val = f(fn(x0)), valMid = f(fn(f(x0 + halfStep))), valNext = f(fn(f(inputMin + f((i + 1) * step))));
+    const bias = rnd(f(f(rnd(f(f(f(valNext * inv) + rnd(f(val * inv))) / 2)) - rnd(f(valMid * inv))) / 2));
+    lut[i] = clamp(f(rnd(f(val * inv)) - bias), -32768, 32767);
+  }
+  lut[512] = clamp(rnd(f(f(fn(inputMax)) * inv)), -32768, 32767);
+  return lut;
+}

@@ -10,6 +10,7 @@ import { INT_RANGE } from "../../quant/dtype.js";
 import { roundHalfAway } from "../../quant/rounding.js";
 import type { QuantParams } from "../../types.js";
 import { TFLM_SIGMOID_TABLE_U16 } from "../../tables/tflm-sigmoid.js";
+import { genLutInt16, tflmEluTableQ8 } from "../../tables/tflm-luts.js";
 
 const f32 = Math.fround;
 
@@ -172,24 +173,11 @@ export function preparePrelu(alpha: number | number[], input: QuantParams, outpu
   return bytes;
 }
 
-/** int8 ELU table as TFLM's PopulateLookupTable builds it (float32 arithmetic, expf(x) − 1 for
- *  x < 0, roundf, plus the zero point, clamped), in the u8-index order of i8_lut256. TFLite's ELU
- *  has no alpha, so only alpha = 1 is accepted. expf is emulated as the float32 rounding of the
- *  float64 exp, i.e. a correctly rounded expf; a libm whose expf is not correctly rounded at some
- *  input could differ by one code there. */
+/** int8 ELU (TFLM: a 256-entry table built in float32 at prepare, src/tables/tflm-luts.ts).
+ *  TFLite's ELU has no alpha, so only alpha = 1 is accepted. */
 export function prepareEluQ8(alpha: number, input: QuantParams, output: QuantParams): Uint8Array {
   if (alpha !== 1) throw new QactError("param.alpha", `tflm elu has no alpha (TFLite's ELU is alpha = 1; got ${alpha})`);
-  const inScale = f32(input.scale);
-  const inverse = f32(1 / f32(output.scale));
-  const t = new Uint8Array(256);
-  for (let q = -128; q <= 127; q++) {
-    const x = f32(inScale * (q - input.zeroPoint));
-    const y = x < 0 ? f32(f32(Math.exp(x)) - 1) : x;
-    const r = f32(roundHalfAway(f32(y * inverse)));
-    const v = Math.trunc(f32(r + output.zeroPoint));
-    t[q & 0xff] = Math.max(-128, Math.min(127, v)) & 0xff;
-  }
-  return t;
+  return tflmEluTableQ8(input, output);
 }
 
 /** TFLite QuantizeMultiplierGreaterThanOne (CHECK multiplier > 1, shift ≥ 0). */
@@ -242,31 +230,6 @@ export function prepareLogSoftmaxQ8(beta: number, input: QuantParams, output: Qu
   }
   const reverse = quantizeMultiplier(reverseReal);
   return bytesOf([multiplier, shift, reverse.multiplier, -reverse.shift, -calculateInputRadius(5, shift)]).bytes;
-}
-
-/** TFLM gen_lut<float, int16_t, int16_t> (softmax_common.cc): 512 float32 samples of f on
- *  [lo, hi] scaled to [−1, 1] → int16, each corrected by half the interpolation error at the
- *  segment midpoint, plus f(hi) as entry 512. */
-export function genLutInt16(fn: (x: number) => number, lo: number, hi: number): Int16Array {
-  const steps = 512;
-  const step = f32(f32(hi - lo) / steps);
-  const halfStep = f32(step / 2);
-  const inv = f32(65536 / 2);
-  const lut = new Int16Array(steps + 1);
-  const rnd = (v: number) => f32(roundHalfAway(v));
-  for (let i = 0; i < steps; i++) {
-    const at = (x: number) => f32(fn(x));
-    const val = at(f32(lo + f32(i * step)));
-    const valMid = at(f32(f32(lo + f32(i * step)) + halfStep));
-    const valNext = at(f32(lo + f32((i + 1) * step)));
-    const sample = rnd(f32(val * inv));
-    const midInterp = rnd(f32(f32(f32(valNext * inv) + rnd(f32(val * inv))) / 2));
-    const mid = rnd(f32(valMid * inv));
-    const bias = rnd(f32(f32(midInterp - mid) / 2));
-    lut[i] = Math.min(32767, Math.max(-32768, f32(sample - bias)));
-  }
-  lut[steps] = Math.min(32767, Math.max(-32768, rnd(f32(f32(fn(hi)) * inv))));
-  return lut;
 }
 
 /** int16 SOFTMAX: i32 inputMultiplier, inputShift, then the exp and 1/(1+x) tables (513 int16
