@@ -37,9 +37,9 @@ function table() {
   const rows = [...results.values()].sort((a, b) => a.op.localeCompare(b.op) || a.method.localeCompare(b.method));
   const g = (v) => Number(v.toPrecision(4)).toString();
   const lines = [
-    "| op | method | kernel | maxUlp | mismatches | maxRel | worst input | time | command |",
+    "| op | method | kernel | maxUlp | mismatches | maxRel | worst input | wall / CPU time | command |",
     "|---|---|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.op} | ${r.method} | \`${r.kernel}\` | ${g(r.maxUlp)} | ${r.mismatches} | ${g(r.maxRel)} | ${r.worst.x} | ${Math.round(r.seconds)} s | \`npx qact sweep --op ${r.op} --method ${r.method} --engine ${r.engine}\` |`),
+    ...rows.map((r) => `| ${r.op} | ${r.method} | \`${r.kernel}\` | ${g(r.maxUlp)} | ${r.mismatches} | ${g(r.maxRel)} | ${r.worst.x} | ${Math.round(r.seconds)} s / ${r.cpuSeconds === undefined ? "?" : Math.round(r.cpuSeconds) + " s"} | \`npx qact sweep --op ${r.op} --method ${r.method} --engine ${r.engine}\` |`),
   ];
   return lines.join("\n");
 }
@@ -58,7 +58,7 @@ for (const spec of specs) {
   process.stdout.write(`${name}: `);
   const r = await sweepF32({ op: spec.op.name, method: spec.method, engine: ENGINE, workers: WORKERS });
   results.set(r.kernel, r);
-  console.log(`maxUlp ${r.maxUlp.toPrecision(6)}, mismatches ${r.mismatches}, worst x = ${r.worst.x}, ${r.seconds.toFixed(0)} s`);
+  console.log(`maxUlp ${r.maxUlp.toPrecision(6)}, mismatches ${r.mismatches}, worst x = ${r.worst.x}, ${r.seconds.toFixed(0)} s wall, ${r.cpuSeconds.toFixed(0)} s CPU`);
   if (r.method === "accurate" && r.maxUlp > 1) over++;
   save();
 }
