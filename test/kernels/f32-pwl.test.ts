@@ -3,7 +3,7 @@
 // patterns and the specials (NaN, ±Inf, ±0, subnormals).
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
-import { KERNELS } from "../../src/kernels/registry.js";
+import { f32PwlKernels } from "../../src/kernels/families/f32-pwl.js";
 import { measureF32 } from "../../src/accuracy/metrics.js";
 import { allF32In, sampleF32 } from "../../src/accuracy/f32space.js";
 import { rng, randomBytes } from "../helpers.js";
@@ -13,7 +13,7 @@ beforeAll(async () => {
   engines = [await load({ engine: "simd" }), await load({ engine: "scalar" })];
 });
 
-const f32Kernels = KERNELS.filter((k) => k.dtype === "f32");
+const f32Kernels = f32PwlKernels(); // the smooth family: test/kernels/f32-smooth.test.ts
 const PARAMS: Record<string, Record<string, number>[]> = {
   leaky_relu: [{}, { alpha: 0.2 }, { alpha: -1.3 }, { alpha: 1 / 3 }],
   hard_sigmoid: [{}, { alpha: 0.2, beta: 0.5 }, { alpha: 1 / 7, beta: 0.3 }],
