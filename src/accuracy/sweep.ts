@@ -243,6 +243,8 @@ export async function sweepF32(o: SweepOptions): Promise<SweepResult> {
         feed();
       });
       w.on("error", (e) => reject(e));
+      // after resolve() (all work handed out and merged) this is a no-op
+      w.on("exit", (code) => reject(new QactError("sweep", `a sweep worker stopped (exit code ${code}) before its work was done`)));
     })));
   }
   const seconds = (performance.now() - t0) / 1000;
