@@ -55,6 +55,8 @@ export interface SweepResult {
   mismatches: number;
   worst: { x: number; bits: string; y: number; ref: number };
   seconds: number;
+  /** CPU time of the whole process (all threads), user + system */
+  cpuSeconds: number;
   workers: number;
 }
 
@@ -215,7 +217,7 @@ export async function sweepF32(o: SweepOptions): Promise<SweepResult> {
   const todo = chunks(ranges);
   const total = todo.reduce((a, c) => a + c.count, 0);
   let stats = emptyStats(), done = 0;
-  const t0 = performance.now();
+  const t0 = performance.now(), cpu0 = process.cpuUsage();
   if (workers === 0) {
     const m = new RangeMeasurer(rt, kernel, await loadRefModule());
     for (const c of todo) {
@@ -241,9 +243,12 @@ export async function sweepF32(o: SweepOptions): Promise<SweepResult> {
         feed();
       });
       w.on("error", (e) => reject(e));
+      // after resolve() (all work handed out and merged) this is a no-op
+      w.on("exit", (code) => reject(new QactError("sweep", `a sweep worker stopped (exit code ${code}) before its work was done`)));
     })));
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const f = new Float32Array(1), u = new Uint32Array(f.buffer);
   u[0] = stats.worstBits >>> 0;
   const res: SweepResult = {
@@ -252,7 +257,7 @@ export async function sweepF32(o: SweepOptions): Promise<SweepResult> {
     maxUlp: Math.max(0, stats.maxUlp), meanUlp: stats.count ? stats.sumUlp / stats.count : 0,
     maxAbs: stats.maxAbs, maxRel: stats.maxRel, mismatches: stats.mismatches,
     worst: { x: f[0], bits: `0x${(stats.worstBits >>> 0).toString(16).padStart(8, "0")}`, y: stats.worstY, ref: stats.worstRef },
-    seconds, workers,
+    seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, workers,
   };
   kernel.dispose();
   return res;

@@ -13,7 +13,7 @@ beforeAll(async () => {
   engines = [await load({ engine: "simd" }), await load({ engine: "scalar" })];
 });
 
-const f32Kernels = f32PwlKernels();
+const f32Kernels = f32PwlKernels(); // the smooth family: test/kernels/f32-smooth.test.ts
 const PARAMS: Record<string, Record<string, number>[]> = {
   leaky_relu: [{}, { alpha: 0.2 }, { alpha: -1.3 }, { alpha: 1 / 3 }],
   hard_sigmoid: [{}, { alpha: 0.2, beta: 0.5 }, { alpha: 1 / 7, beta: 0.3 }],

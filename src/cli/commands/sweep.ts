@@ -27,7 +27,7 @@ export function formatSweep(r: SweepResult): string {
     `maxRel     ${g(r.maxRel)}`,
     `mismatches ${r.mismatches}`,
     `worst      x = ${r.worst.x} (${r.worst.bits}): y = ${r.worst.y}, ref = ${r.worst.ref}`,
-    `elapsed    ${r.seconds.toFixed(1)} s on ${r.workers} worker(s)`,
+    `elapsed    ${r.seconds.toFixed(1)} s on ${r.workers} worker(s), ${r.cpuSeconds.toFixed(1)} s CPU`,
   ].join("\n") + "\n";
 }
 

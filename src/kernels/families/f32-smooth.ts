@@ -17,9 +17,18 @@ const F32_SMOOTH: Record<string, (p: Params) => Uint8Array> = {
   gelu: () => f64Params(),
 };
 
+// method fast: f32 lanes (assembly/f32/sigmoid-fast.ts)
+const F32_SMOOTH_FAST: Record<string, string> = { sigmoid: "rr2_p5_div", silu: "rr2_p5_div" };
+
 export function f32SmoothKernels(): KernelSpec[] {
-  return Object.entries(F32_SMOOTH).map(([name, prepare]) => ({
-    op: getOp(name), dtype: "f32", method: "accurate", exportName: `f32_${name}`,
-    algorithm: { simd: "f64", scalar: "f64" }, prepare: (x) => prepare(x.params),
-  }));
+  return [
+    ...Object.entries(F32_SMOOTH).map(([name, prepare]): KernelSpec => ({
+      op: getOp(name), dtype: "f32", method: "accurate", exportName: `f32_${name}`,
+      algorithm: { simd: "f64", scalar: "f64" }, prepare: (x) => prepare(x.params),
+    })),
+    ...Object.entries(F32_SMOOTH_FAST).map(([name, algo]): KernelSpec => ({
+      op: getOp(name), dtype: "f32", method: "fast", exportName: `f32_${name}_fast`,
+      algorithm: { simd: algo, scalar: algo }, prepare: () => f64Params(),
+    })),
+  ];
 }
