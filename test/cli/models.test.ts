@@ -78,7 +78,7 @@ describe("qact budget --from", () => {
     expect(e.code, e.stderr).toBe(0);
   });
   it.each([
-    [["--method", "poly"], /none of its quantized activations has a qact kernel yet/],
+    [["--method", "fast"], /none of its quantized activations has a qact kernel yet/],
     [["--max-abs-lsb", "-1"], /max-abs-lsb must be ≥ 0 \(got -1\)/],
   ])("budget %j exits 2", (args, msg) => {
     const { tfl } = files();
