@@ -160,7 +160,7 @@ describe("derivative API and errors", () => {
   it("prepare({derivative: true}) picks the d/dx kernel; without it, the op itself", () => {
     const rt = engines[0];
     expect(rt.prepare({ op: "relu", dtype: "f32", derivative: true }).name).toBe("f32_relu_grad__simd_accurate_f64");
-    expect(rt.prepare({ op: "relu", dtype: "f32" }).name).toBe("f32_relu__simd_accurate_pmax");
+    expect(rt.prepare({ op: "relu", dtype: "f32" }).name).toMatch(/^f32_relu__simd_accurate_/);
     expect(Array.from(rt.prepare({ op: "relu", dtype: "f32", derivative: true }).run(Float32Array.from([-1, 2])))).toEqual([0, 1]);
   });
 
