@@ -114,6 +114,10 @@ export interface Int16Domain {
   steps: (c: number) => number;
   /** writes the header (with k fraction bits) into the first 64 bytes of v */
   writeHeader: (v: DataView, k: number) => void;
+  /** the input code at a position given in segments from qa */
+  codeAt: (segs: number) => number;
+  /** the last segment any code evaluates (−1: the table is never used, every code is in a tail) */
+  lastSegment: number;
 }
 
 export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams, segments: number,
@@ -151,9 +155,12 @@ export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, out
   const qb = clamp(Math.floor(xR / s + zp), -32769, 32767);
   const span = Math.max(1, qb - qa);
   // position in Q(tBits) segments: pos = (q − qa)·M ≤ segments·2^tBits ≤ 2^24, so node i sits at code qa + i·2^tBits/M
-  const M = Math.floor((segments << tBits) / span);
+  // a single table code (qb = qa) needs only node 0: M = 0 puts every code there
+  const M = qb > qa ? Math.floor((segments << tBits) / span) : 0;
   const g = tails.tableFn ?? f;
   const steps = (c: number) => g(s * (c - zp)) / os + ozp;
+  /** the input code at position `segs` (in segments) from qa */
+  const codeAt = (segs: number) => (M > 0 ? qa + (segs * 2 ** tBits) / M : qa);
   const code = (y: number) => clamp(roundHalfAway(y / os + ozp), -32768, 32767);
   const writeHeader = (v: DataView, k: number) => {
     v.setInt32(0, qa, true);
@@ -179,23 +186,38 @@ export function int16Domain(op: OpDescriptor, p: Params, input: QuantParams, out
       v.setInt32(48, Math.floor((ozp + 0.5) * 2 ** s2), true);
     }
   };
-  return { qa, qb, span, M, steps, writeHeader };
+  // codes qa..qb evaluate d = 0..qb − qa only (span is at least 1 to keep M finite)
+  const lastSegment = qb < qa ? -1 : Math.min(segments - 1, Math.floor(((qb - qa) * M) / 2 ** tBits));
+  return { qa, qb, span, M, steps, codeAt, writeHeader, lastSegment };
 }
 
 /** Builds the header and the 512 records for op at the given params and quantization. */
 export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams): Lut16Table {
-  const { qa, qb, M, steps, writeHeader } = int16Domain(op, p, input, output, LUT16_SEGMENTS);
+  const { qa, qb, steps, codeAt, writeHeader, lastSegment } = int16Domain(op, p, input, output, LUT16_SEGMENTS);
   const os = output.scale, s = input.scale;
   const node = new Float64Array(LUT16_SEGMENTS + 1);
   const mid = new Float64Array(LUT16_SEGMENTS);
-  for (let i = 0; i <= LUT16_SEGMENTS; i++) node[i] = steps(qa + (i * 2 ** LUT16_T_BITS) / M);
-  for (let i = 0; i < LUT16_SEGMENTS; i++) mid[i] = steps(qa + ((i + 0.5) * 2 ** LUT16_T_BITS) / M);
+  // segments no code reaches stay 0 (their nodes may lie far outside the input range)
+  for (let i = 0; i <= lastSegment + 1; i++) node[i] = steps(codeAt(i));
+  for (let i = 0; i <= lastSegment; i++) mid[i] = steps(codeAt(i + 0.5));
+  // per segment: start value, end value, midpoint (records are independent, so a segment can differ
+  // from its neighbours). A segment whose three samples all lie beyond the int16 range by more than
+  // its own rise saturates: it becomes that saturated constant (the op is smooth, so it cannot come
+  // back inside the segment), which keeps huge out-of-range values out of the fixed-point scaling.
+  const SAT = 32768;
+  const e0 = new Float64Array(LUT16_SEGMENTS), e1 = new Float64Array(LUT16_SEGMENTS), em = new Float64Array(LUT16_SEGMENTS);
+  for (let i = 0; i <= lastSegment; i++) {
+    e0[i] = node[i]; e1[i] = node[i + 1]; em[i] = mid[i];
+    const lo = Math.min(e0[i], e1[i], em[i]), hi = Math.max(e0[i], e1[i], em[i]);
+    if (lo > SAT + (hi - lo)) e0[i] = e1[i] = em[i] = SAT + 1;
+    else if (hi < -SAT - 1 - (hi - lo)) e0[i] = e1[i] = em[i] = -SAT - 2;
+  }
   // fraction bits: |D|, |B| < 2^15 and |E| < 2^30 after scaling by 2^k
   let maxD = 0, maxB = 0, maxE = 0;
-  for (let i = 0; i < LUT16_SEGMENTS; i++) {
-    maxD = Math.max(maxD, Math.abs(node[i + 1] - node[i]) + 1);
-    maxB = Math.max(maxB, Math.abs(mid[i] - (node[i] + node[i + 1]) / 2) + 1);
-    maxE = Math.max(maxE, Math.abs(node[i]) + 1, Math.abs(node[i + 1]) + 1);
+  for (let i = 0; i <= lastSegment; i++) {
+    maxD = Math.max(maxD, Math.abs(e1[i] - e0[i]) + 1);
+    maxB = Math.max(maxB, Math.abs(em[i] - (e0[i] + e1[i]) / 2) + 1);
+    maxE = Math.max(maxE, Math.abs(e0[i]) + 1, Math.abs(e1[i]) + 1);
   }
   const k = Math.min(16, Math.floor(Math.log2(32000 / Math.max(maxD, maxB))), Math.floor(Math.log2(2 ** 29 / maxE)));
   if (!(k >= MIN_FRACTION_BITS)) {
@@ -205,13 +227,12 @@ export function buildLut16(op: OpDescriptor, p: Params, input: QuantParams, outp
   }
   const bytes = new Uint8Array(LUT16_BYTES);
   const v = new DataView(bytes.buffer);
-  const E = new Int32Array(LUT16_SEGMENTS + 1);
-  for (let i = 0; i <= LUT16_SEGMENTS; i++) E[i] = roundHalfAway(node[i] * 2 ** k);
-  for (let i = 0; i < LUT16_SEGMENTS; i++) {
+  for (let i = 0; i <= lastSegment; i++) {
     const o = LUT16_HEADER_BYTES + i * LUT16_RECORD_BYTES;
-    v.setInt32(o, E[i], true);
-    v.setInt16(o + 4, E[i + 1] - E[i], true);
-    v.setInt16(o + 6, roundHalfAway(mid[i] * 2 ** k - (E[i] + E[i + 1]) / 2), true);
+    const E0 = roundHalfAway(e0[i] * 2 ** k), E1 = roundHalfAway(e1[i] * 2 ** k);
+    v.setInt32(o, E0, true);
+    v.setInt16(o + 4, E1 - E0, true);
+    v.setInt16(o + 6, roundHalfAway(em[i] * 2 ** k - (E0 + E1) / 2), true);
   }
   writeHeader(v, k);
   return { bytes, qa, qb, fractionBits: k };

@@ -52,12 +52,18 @@ export interface Poly16Table {
 }
 
 export function buildPoly16(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams): Poly16Table {
-  const { qa, qb, M, steps, writeHeader } = int16Domain(op, p, input, output, POLY16_SEGMENTS, POLY16_T_BITS);
-  const seg = 2 ** POLY16_T_BITS / M; // codes per segment
+  const { qa, qb, steps, codeAt, writeHeader, lastSegment } = int16Domain(op, p, input, output, POLY16_SEGMENTS, POLY16_T_BITS);
   const coef: number[][] = [];
   let maxHigh = 1, maxC0 = 1;
-  for (let i = 0; i < POLY16_SEGMENTS; i++) {
-    const c = cubicThrough(NODES.map((t) => steps(qa + (i + t) * seg)));
+  // segments no code reaches stay 0 (their nodes may lie far outside the input range)
+  for (let i = 0; i <= lastSegment; i++) {
+    const ys = NODES.map((t) => steps(codeAt(i + t)));
+    // a segment whose samples all lie beyond the int16 range by more than their spread saturates:
+    // it becomes that saturated constant (the op is smooth, so it cannot come back inside the segment)
+    const lo = Math.min(...ys), hi = Math.max(...ys);
+    if (lo > 32768 + (hi - lo)) ys.fill(32769);
+    else if (hi < -32769 - (hi - lo)) ys.fill(-32769);
+    const c = cubicThrough(ys);
     coef.push(c);
     maxHigh = Math.max(maxHigh, Math.abs(c[1]) + Math.abs(c[2]) + Math.abs(c[3]) + 3);
     maxC0 = Math.max(maxC0, Math.abs(c[0]) + 1);

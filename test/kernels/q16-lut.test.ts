@@ -63,6 +63,18 @@ describe("int16 lut", () => {
     expect([...kinds].sort()).toEqual([0, 1, 2]);
   });
 
+  it("extreme input scales: one table code (sigmoid at 1000), all but one code in tails (elu at 1e12), output saturated everywhere (softplus at 1e-6), saturated on one side (selu at 1e-6)", () => {
+    const cases: [string, number, number][] = [["sigmoid", 1000, 2 ** -15], ["tanh", 1e30, 2 ** -15], ["elu", 1e12, 1e12], ["softplus", 1e-6, 1e-6], ["selu", 1e-6, 1e-6], ["silu", 3e-7, 1e-6]];
+    for (const [op, s, os] of cases) {
+      const input = { scale: s, zeroPoint: 0 }, output = { scale: os, zeroPoint: 0 };
+      const ks = [simd, scalar].map((rt) => rt.prepare({ op, dtype: "int16", method: "lut", input, output }));
+      const a = ks[0].run(codes), b = ks[1].run(codes);
+      expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer)), `${op} ${s}: SIMD and scalar differ`).toBe(true);
+      const m = measureQuantized(getOp(op), ks[0].params, codes, a, input, output, "int16");
+      expect(m.maxAbsLsb, `${op} in ${s} out ${os} worst ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(0.7);
+    }
+  });
+
   it("table bytes: 64-byte header + 512 records of 8 bytes", () => {
     const op = getOp("sigmoid");
     const t = buildLut16(op, resolveParams(op, {}), { scale: 2 ** -11, zeroPoint: 0 }, { scale: 2 ** -15, zeroPoint: 0 });
