@@ -40,6 +40,9 @@ export function refPoint(op: OpDescriptor, p: Params, q: number, input: QuantPar
   const ref = op.ref!(x, p);
   const steps = ref / output.scale + output.zeroPoint;
   const { min, max } = INT_RANGE[dtype];
-  const code = clamp(roundSettled(op, p, q, input, steps, ref, output), min, max);
+  // beyond the dtype range ± 1 no tie can change the saturated code (and the decimal recomputation
+  // of huge values at extreme scales would be slow for nothing)
+  const saturated = steps < min - 1 || steps > max + 1;
+  const code = clamp(saturated ? roundHalfAway(steps) : roundSettled(op, p, q, input, steps, ref, output), min, max);
   return { x, ref, steps, code };
 }
