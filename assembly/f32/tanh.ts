@@ -6,8 +6,7 @@
 // NaN inputs are returned unchanged; tanh(±0) = ±0, mish(−0) = −0.
 // MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
 //   tanh maxUlp 0.500280, 1250 mismatches, worst x = 0.17175355553627014   (npx qact sweep --op tanh)
-//   mish: docs/accuracy.md (npx qact sweep --op mish); < 0.501 ULP on the dense intervals + 2^20
-//   random inputs of npx vitest run test/kernels/f32-smooth.test.ts.
+//   mish maxUlp 0.500127, 616 mismatches, worst x = -5.196588039398193   (npx qact sweep --op mish)
 import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator
