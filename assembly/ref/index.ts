@@ -1,10 +1,10 @@
 // The float64 reference module of `qact sweep` (build/qact.ref.wasm; never part of the kernel
 // builds). It evaluates each op's float64 reference with the same formulas as
 // src/ops/catalog/smooth.ts, using AssemblyScript's NativeMath (musl-derived, < 1 float64 ULP) and
-// ./erfc.ts, and accumulates the f32 metrics of shared/accuracy.md for a block of consecutive f32
+// ../f64/math.ts (erfc64 after FreeBSD s_erf.c, sigmoid64, softplus64; shared with the derivative kernels), and accumulates the f32 metrics of shared/accuracy.md for a block of consecutive f32
 // bit patterns against the kernel outputs written at yPtr. test/accuracy/sweep.test.ts checks both
 // the references and the metrics against the TypeScript ones (src/ops, src/accuracy/metrics.ts).
-import { erfc64 } from "./erfc";
+import { erfc64, sigmoid64, softplus64 } from "../f64/math";
 
 // op ids (src/accuracy/sweep.ts REF_OPS holds the same order)
 const SIGMOID = 0, TANH = 1, SILU = 2, GELU = 3, GELU_TANH = 4, ELU = 5, SELU = 6, CELU = 7, SOFTPLUS = 8, MISH = 9;
@@ -13,14 +13,6 @@ const SQRT1_2: f64 = 0.7071067811865476; // Math.SQRT1_2
 const GT_K: f64 = 0.7978845608028654; // Math.sqrt(2 / Math.PI)
 const GT_C: f64 = 0.044715;
 
-function sigmoid64(x: f64): f64 {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-function softplus64(x: f64): f64 {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
 function elu64(x: f64, alpha: f64): f64 {
   return x > 0 ? x : alpha * Math.expm1(x);
 }

@@ -2,18 +2,8 @@
 // kernels. One definition, used by the tests (test/kernels/q16-*.test.ts) and by the script that
 // prints the figures of docs/accuracy.md (scripts/quant-accuracy.mjs), so both measure the same cases.
 import type { Params, QuantParams } from "../types.js";
+import { rng as seededRandom } from "./rng.js";
 
-/** mulberry32: a small seeded generator (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SweepCase {
   input: QuantParams;
