@@ -95,6 +95,11 @@ export function buildReport(rt: Runtime, other?: Runtime, opts: { speed?: boolea
     k.dispose();
   }
   const missing = OPS.filter((o) => !KERNELS.some((k) => k.op === o && !k.derivative)).map((o) => o.name);
+  // catalog order, then dtype and method, so each op's kernels read together
+  const opIndex = (name: string) => OPS.findIndex((o) => o.name === name);
+  const dtypeIndex = (d: string) => ["f32", "int8", "int16"].indexOf(d);
+  rows.sort((a, b) => opIndex(a.op) - opIndex(b.op) || dtypeIndex(a.dtype) - dtypeIndex(b.dtype) ||
+    a.method.localeCompare(b.method) || a.kernel.localeCompare(b.kernel));
   return { engine: rt.engine, rows, missing };
 }
 
@@ -109,7 +114,7 @@ export function reportText(r: Report): string {
     const m = row.metrics;
     const qp = row.input ? `${fmt(row.input.scale, 6)},${row.input.zeroPoint} → ${fmt(row.output!.scale, 6)},${row.output!.zeroPoint}` : "—";
     const [maxE, meanE, unit] = errorFigures(m);
-    return [row.op, row.dtype, row.method, row.kernel, qp, fmt(maxE), fmt(meanE), unit, String(m.mismatches),
+    return [row.op, row.dtype, row.kernel.includes("_grad__") ? `${row.method} d/dx` : row.method, row.kernel, qp, fmt(maxE), fmt(meanE), unit, String(m.mismatches),
       String(row.tableBytes), row.enginesAgree === undefined ? "—" : row.enginesAgree ? "yes" : "NO",
       row.elemsPerSec === undefined ? "—" : fmt(row.elemsPerSec / 1e9, 2)];
   });
