@@ -17,6 +17,14 @@
 // hard_sigmoid alpha, beta; hard_tanh min_val, max_val; softplus beta).
 import { erfc64, sigmoid64, softplus64 } from "../f64/math";
 
+// NaN results: f64.promote_f32, f32.demote_f64 and arithmetic on a NaN give a NaN whose sign and
+// payload the WASM spec leaves to the host ("NaN propagation"): V8 kept input 0xffd19e67's payload
+// through promote → grad → demote, wasm-interp and wasm2c did not (19 kernels differed in
+// npm run test:hosts). So f32_derivative returns a NaN input's own f32 bits and writes the canonical
+// quiet NaN 0x7fc00000 if grad ever computes a NaN from a non-NaN input, both chosen by select; the
+// f64 grad() is unchanged for every non-NaN input, so accuracy is unchanged.
+const CANONICAL_NAN_BITS: u32 = 0x7fc00000;
+
 // Op ids (the same table is in src/kernels/families/f32-derivative.ts).
 const IDENTITY = 0, STEP = 1, RELU = 2, RELU6 = 3, LEAKY_RELU = 4, ELU = 5, SELU = 6, CELU = 7,
   SIGMOID = 8, HARD_SIGMOID = 9, TANH = 10, HARD_TANH = 11, SILU = 12, HARDSWISH = 13, GELU = 14,
@@ -82,7 +90,12 @@ export function f32_derivative(inPtr: usize, outPtr: usize, n: i32, p: usize): v
   const op = <i32>load<f64>(p, 0), a = load<f64>(p, 8), b = load<f64>(p, 16);
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 2;
-    store<f32>(outPtr + o, <f32>grad(op, <f64>load<f32>(inPtr + o), a, b));
+    const bits = load<u32>(inPtr + o), x = reinterpret<f32>(bits);
+    const g = grad(op, <f64>x, a, b);
+    // NaN bits chosen by select, never by arithmetic (see "NaN results" above): a NaN input's own
+    // bits, the canonical NaN for a NaN computed from a non-NaN input, else g rounded to f32
+    const gBits = g != g ? CANONICAL_NAN_BITS : reinterpret<u32>(<f32>g);
+    store<u32>(outPtr + o, x != x ? bits : gBits);
   }
 }
 

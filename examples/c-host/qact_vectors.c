@@ -39,78 +39,109 @@ static void report_diff(const qv_host* h, const char* label, const char* what, c
   }
 }
 
-int qv_run(const qv_host* h, const uint8_t* blob, uint32_t len) {
+uint32_t qv_blob_count(const uint8_t* hdr) {
+  return memcmp(hdr, "QACTVEC1", 8) == 0 ? rd32(hdr + 8) : 0xFFFFFFFFu;
+}
+
+uint32_t qv_case_size(const uint8_t* hd) {
+  const uint8_t* h = hd + 80;
+  return QV_CASE_HEADER + pad8(rd32(h + 24)) + pad8(rd32(h + 16) * rd32(h + 8)) + pad8(rd32(h + 20) * rd32(h + 12));
+}
+
+int qv_case(const qv_host* h, const uint8_t* rec) {
   char line[256];
-  if (len < 16 || memcmp(blob, "QACTVEC1", 8) != 0) {
-    snprintf(line, sizeof line, "qact-vectors host=%s ERROR bad vector blob (%lu bytes)", h->name, (unsigned long)len);
+  char label[49], exp[33];
+  memcpy(label, rec, 48); label[48] = 0;
+  memcpy(exp, rec + 48, 32); exp[32] = 0;
+  const uint8_t* hd = rec + 80;
+  uint32_t shape = rd32(hd), arg = rd32(hd + 4), inBpe = rd32(hd + 8), outBpe = rd32(hd + 12);
+  uint32_t nIn = rd32(hd + 16), nOut = rd32(hd + 20), pLen = rd32(hd + 24);
+  const uint8_t* params = hd + 32;
+  const uint8_t* input = params + pad8(pLen);
+  const uint8_t* expected = input + pad8(nIn * inBpe);
+
+  uint32_t base = al16(h->heap_base), pPtr = base, inPtr = al16(pPtr + pLen);
+  uint32_t outPtr = al16(inPtr + nIn * inBpe), end = outPtr + nOut * outBpe, size;
+  h->memory(h->ctx, &size);
+  if (end > size && h->grow(h->ctx, (end - size + PAGE - 1) / PAGE) != 0) {
+    snprintf(line, sizeof line, "qact-vectors host=%s case=%s ERROR cannot grow memory to %lu bytes", h->name, label, (unsigned long)end);
     h->print(line);
-    return 1;
+    return QV_FAILED;
   }
-  uint32_t count = rd32(blob + 8), off = 16, ok = 0, bad = 0, skipped = 0;
-  for (uint32_t c = 0; c < count; c++) {
-    if (off + 112 > len) { bad++; break; }
-    char label[49], exp[33];
-    memcpy(label, blob + off, 48); label[48] = 0;
-    memcpy(exp, blob + off + 48, 32); exp[32] = 0;
-    const uint8_t* hd = blob + off + 80;
-    uint32_t shape = rd32(hd), arg = rd32(hd + 4), inBpe = rd32(hd + 8), outBpe = rd32(hd + 12);
-    uint32_t nIn = rd32(hd + 16), nOut = rd32(hd + 20), pLen = rd32(hd + 24);
-    const uint8_t* params = hd + 32;
-    const uint8_t* input = params + pad8(pLen);
-    const uint8_t* expected = input + pad8(nIn * inBpe);
-    off = (uint32_t)(expected - blob) + pad8(nOut * outBpe);
-    if (off > len) { bad++; break; }
+  uint32_t args[5];
+  int nargs;
+  uint32_t unit = 1; /* input elements per output element (maxout groups) */
+  if (shape == 0) { args[0] = inPtr; args[1] = outPtr; args[2] = nIn; args[3] = pPtr; nargs = 4; }
+  else if (shape == 1) { args[0] = inPtr; args[1] = outPtr; args[2] = nIn / arg; args[3] = arg; args[4] = pPtr; nargs = 5; }
+  else if (shape == 2) { args[0] = inPtr; args[1] = outPtr; args[2] = nIn; args[3] = arg; args[4] = pPtr; nargs = 5; }
+  else { args[0] = inPtr; args[1] = outPtr; args[2] = nOut; args[3] = arg; args[4] = pPtr; nargs = 5; unit = arg; }
 
-    uint32_t base = al16(h->heap_base), pPtr = base, inPtr = al16(pPtr + pLen);
-    uint32_t outPtr = al16(inPtr + nIn * inBpe), end = outPtr + nOut * outBpe, size;
-    h->memory(h->ctx, &size);
-    if (end > size && h->grow(h->ctx, (end - size + PAGE - 1) / PAGE) != 0) {
-      snprintf(line, sizeof line, "qact-vectors host=%s case=%s ERROR cannot grow memory to %lu bytes", h->name, label, (unsigned long)end);
-      h->print(line); bad++; continue;
+  /* out of place, then (when shapes allow) in place */
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1) {
+      if (inBpe != outBpe || nIn != nOut) break;
+      args[1] = inPtr;
     }
-    uint32_t args[5];
-    int nargs;
-    uint32_t unit = 1; /* input elements per output element (maxout groups) */
-    if (shape == 0) { args[0] = inPtr; args[1] = outPtr; args[2] = nIn; args[3] = pPtr; nargs = 4; }
-    else if (shape == 1) { args[0] = inPtr; args[1] = outPtr; args[2] = nIn / arg; args[3] = arg; args[4] = pPtr; nargs = 5; }
-    else if (shape == 2) { args[0] = inPtr; args[1] = outPtr; args[2] = nIn; args[3] = arg; args[4] = pPtr; nargs = 5; }
-    else { args[0] = inPtr; args[1] = outPtr; args[2] = nOut; args[3] = arg; args[4] = pPtr; nargs = 5; unit = arg; }
-
-    /* out of place, then (when shapes allow) in place */
-    int failed = 0;
-    for (int pass = 0; pass < 2 && !failed; pass++) {
-      if (pass == 1) {
-        if (inBpe != outBpe || nIn != nOut) break;
-        args[1] = inPtr;
-      }
-      uint8_t* mem = h->memory(h->ctx, &size);
-      memcpy(mem + pPtr, params, pLen);
-      memcpy(mem + inPtr, input, nIn * inBpe);
-      if (pass == 0) memset(mem + outPtr, 0xA5, nOut * outBpe); /* poison: stale bytes cannot pass */
-      int rc = h->call(h->ctx, exp, args, nargs);
-      if (rc == -1) {
-        snprintf(line, sizeof line, "qact-vectors host=%s case=%s SKIP module has no export %s", h->name, label, exp);
-        h->print(line); skipped++; failed = 2; break;
-      }
-      if (rc != 0) {
-        snprintf(line, sizeof line, "qact-vectors host=%s case=%s TRAP code %d in %s", h->name, label, rc, exp);
-        h->print(line); failed = 1; break;
-      }
-      mem = h->memory(h->ctx, &size);
-      if (memcmp(mem + args[1], expected, nOut * outBpe) != 0) {
-        report_diff(h, label, pass ? "(in-place)" : "", input, inBpe, mem + args[1], expected, outBpe, nOut, unit);
-        failed = 1;
-      }
-    }
-    if (failed == 1) bad++;
-    if (failed == 0) {
-      ok++;
-      snprintf(line, sizeof line, "qact-vectors host=%s case=%s export=%s n=%lu ok", h->name, label, exp, (unsigned long)nIn);
+    uint8_t* mem = h->memory(h->ctx, &size);
+    memcpy(mem + pPtr, params, pLen);
+    memcpy(mem + inPtr, input, nIn * inBpe);
+    if (pass == 0) memset(mem + outPtr, 0xA5, nOut * outBpe); /* poison: stale bytes cannot pass */
+    int rc = h->call(h->ctx, exp, args, nargs);
+    if (rc == -1) {
+      snprintf(line, sizeof line, "qact-vectors host=%s case=%s SKIP module has no export %s", h->name, label, exp);
       h->print(line);
+      return QV_SKIPPED;
+    }
+    if (rc != 0) {
+      snprintf(line, sizeof line, "qact-vectors host=%s case=%s TRAP code %d in %s", h->name, label, rc, exp);
+      h->print(line);
+      return QV_FAILED;
+    }
+    mem = h->memory(h->ctx, &size);
+    if (memcmp(mem + args[1], expected, nOut * outBpe) != 0) {
+      report_diff(h, label, pass ? "(in-place)" : "", input, inBpe, mem + args[1], expected, outBpe, nOut, unit);
+      return QV_FAILED;
     }
   }
-  snprintf(line, sizeof line, "qact-vectors host=%s done cases=%lu ok=%lu mismatch=%lu skipped=%lu", h->name,
-           (unsigned long)count, (unsigned long)ok, (unsigned long)bad, (unsigned long)skipped);
+  snprintf(line, sizeof line, "qact-vectors host=%s case=%s export=%s n=%lu ok", h->name, label, exp, (unsigned long)nIn);
   h->print(line);
-  return (int)bad;
+  return QV_OK;
+}
+
+void qv_tally(qv_stats* st, int result) {
+  if (result == QV_OK) st->ok++;
+  else if (result == QV_SKIPPED) st->skipped++;
+  else st->bad++;
+}
+
+int qv_done(const qv_host* h, const qv_stats* st) {
+  char line[256];
+  snprintf(line, sizeof line, "qact-vectors host=%s done cases=%lu ok=%lu mismatch=%lu skipped=%lu", h->name,
+           (unsigned long)st->count, (unsigned long)st->ok, (unsigned long)st->bad, (unsigned long)st->skipped);
+  h->print(line);
+  return (int)st->bad;
+}
+
+int qv_error(const qv_host* h, const char* what) {
+  char line[256];
+  snprintf(line, sizeof line, "qact-vectors host=%s ERROR %s", h->name, what);
+  h->print(line);
+  return 1;
+}
+
+int qv_run(const qv_host* h, const uint8_t* blob, uint32_t len) {
+  char what[64];
+  uint32_t count = len >= QV_BLOB_HEADER ? qv_blob_count(blob) : 0xFFFFFFFFu;
+  if (count == 0xFFFFFFFFu) {
+    snprintf(what, sizeof what, "bad vector blob (%lu bytes)", (unsigned long)len);
+    return qv_error(h, what);
+  }
+  qv_stats st = { count, 0, 0, 0 };
+  uint32_t off = QV_BLOB_HEADER;
+  for (uint32_t c = 0; c < count; c++) {
+    if (off + QV_CASE_HEADER > len || qv_case_size(blob + off) > len - off) { st.bad++; break; }
+    qv_tally(&st, qv_case(h, blob + off));
+    off += qv_case_size(blob + off);
+  }
+  return qv_done(h, &st);
 }

@@ -21,6 +21,28 @@ typedef struct qv_host {
   uint32_t heap_base;
 } qv_host;
 
+/* The blob (scripts/hosts/vectors.mjs) is a 16-byte header and one record per case, each a
+ * 112-byte header followed by params, inputs and expected outputs. */
+#define QV_BLOB_HEADER 16u
+#define QV_CASE_HEADER 112u
+enum { QV_OK = 0, QV_FAILED = 1, QV_SKIPPED = 2 };
+typedef struct qv_stats { uint32_t count, ok, bad, skipped; } qv_stats;
+
+/* Case count from the 16-byte blob header, 0xFFFFFFFF when it is not a qact vector blob. */
+uint32_t qv_blob_count(const uint8_t* header16);
+/* Bytes of the case record starting with this 112-byte case header (header included). */
+uint32_t qv_case_size(const uint8_t* case_header112);
+/* Runs one whole case record (out of place, then in place); prints its line; returns QV_OK,
+ * QV_FAILED (mismatch, trap, no memory) or QV_SKIPPED (the module lacks the export). */
+int qv_case(const qv_host* h, const uint8_t* record);
+void qv_tally(qv_stats* st, int result);
+/* Prints the summary line "qact-vectors host=H done cases=N ok=N mismatch=M skipped=S"; returns M. */
+int qv_done(const qv_host* h, const qv_stats* st);
+/* Prints "qact-vectors host=H ERROR what"; returns 1. */
+int qv_error(const qv_host* h, const char* what);
+
+/* Runs every case of a blob held in memory (qv_case for each, then qv_done). Hosts that cannot hold
+ * the whole blob (the Cortex-M4: ../mcu/main.c) read one record at a time and call qv_case. */
 /* Returns the number of failed cases (mismatches, traps, bad blob); prints one line per case and a
  * summary line "qact-vectors host=H done cases=N ok=N mismatch=M skipped=S". Cases whose export the
  * module lacks are reported as skipped (e.g. f32 kernels on the integer-only build). */

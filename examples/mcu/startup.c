@@ -1,6 +1,6 @@
 /* Minimal Cortex-M4 startup for QEMU mps2-an386: vector table, reset handler (copy .data, zero .bss,
  * call main, report the exit code through semihosting), fault handlers that say which fault
- * happened, semihosting output, and the newlib hooks (_sbrk for malloc, _exit, _write). */
+ * happened, semihosting output and file reads, and the newlib hooks (_sbrk for malloc, _exit, _write). */
 #include <stdint.h>
 #include <stddef.h>
 #include <errno.h>
@@ -22,6 +22,27 @@ static int semihost(int op, const void* arg) {
 #define ADP_Stopped_RunTimeErrorUnknown 0x20023
 
 void semihost_puts(const char* s) { semihost(SYS_WRITE0, s); semihost(SYS_WRITE0, "\n"); }
+
+/* Host files (the vector blob): SYS_OPEN mode 1 is "rb"; returns a handle or -1. */
+#define SYS_OPEN 0x01
+#define SYS_CLOSE 0x02
+#define SYS_READ 0x06
+int semihost_open(const char* path) {
+  size_t n = 0;
+  while (path[n]) n++;
+  const uint32_t args[3] = { (uint32_t)(uintptr_t)path, 1, (uint32_t)n };
+  return semihost(SYS_OPEN, args);
+}
+/* Reads up to n bytes; returns the number read (SYS_READ returns the number NOT read). */
+uint32_t semihost_read(int fd, void* buf, uint32_t n) {
+  const uint32_t args[3] = { (uint32_t)fd, (uint32_t)(uintptr_t)buf, n };
+  int left = semihost(SYS_READ, args);
+  return left < 0 || (uint32_t)left > n ? 0 : n - (uint32_t)left;
+}
+void semihost_close(int fd) {
+  const uint32_t args[1] = { (uint32_t)fd };
+  semihost(SYS_CLOSE, args);
+}
 
 void _exit(int code) {
   /* 32-bit semihosting SYS_EXIT takes the reason only: QEMU exits 0 for ApplicationExit, 1 otherwise */

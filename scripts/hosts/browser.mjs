@@ -77,7 +77,7 @@ export async function testBrowser(cases, workDir, log) {
       throw new Error(`chromium: page did not load: ${errors.join("; ")}`);
     });
     const b64 = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength).toString("base64");
-    const payload = cases.map((c) => ({ label: c.label, op: c.spec.op.name, dtype: c.spec.dtype, method: c.spec.method, rowLength: ROW_LENGTH, input: b64(c.input) }));
+    const payload = cases.map((c) => ({ label: c.label, op: c.spec.op.name, dtype: c.spec.dtype, method: c.spec.method, derivative: c.spec.derivative === true, rowLength: ROW_LENGTH, input: b64(c.input) }));
     const results = []; // batches of 8 kernels keep each message small
     for (let i = 0; i < payload.length; i += 8) results.push(...(await page.evaluate((cs) => window.qactRun(cs), payload.slice(i, i + 8))));
     const info = await page.evaluate(() => window.qactInfo());

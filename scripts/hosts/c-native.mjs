@@ -9,7 +9,8 @@ import { run, checkVectorOutput, summary } from "./run.mjs";
 export function buildNative(wasm, outDir) {
   convert(wasm, outDir);
   const exe = join(outDir, "qact-host");
-  run("gcc", ["-O2", "-std=gnu11", "-Wall", "-Wno-unused-function", "-I", outDir, "-I", "examples/c-host", "-I", WASM2C_RUNTIME,
+  // -ffp-contract=off: WASM never fuses a multiply and an add (gcc in gnu mode may, e.g. with -march=native)
+  run("gcc", ["-O2", "-std=gnu11", "-ffp-contract=off", "-Wall", "-Wno-unused-function", "-I", outDir, "-I", "examples/c-host", "-I", WASM2C_RUNTIME,
     "examples/c-host/main.c", "examples/c-host/qact_vectors.c", join(outDir, "qact.c"), join(outDir, "qact_exports.gen.c"),
     join(WASM2C_RUNTIME, "wasm-rt-impl.c"), "-lm", "-o", exe], { allowFail: false });
   return exe;

@@ -9,7 +9,7 @@
 //
 // Blob format (little-endian, every section starts 8-byte aligned), read by examples/c-host/qact_vectors.c:
 //   "QACTVEC1" | u32 caseCount | u32 0
-//   per case: char label[48] ("op:dtype:method", NUL-padded) | char export[32] |
+//   per case: char label[48] ("op:dtype:method", "op'" for a derivative, NUL-padded) | char export[32] |
 //             u32 shape (0 elementwise, 1 rows, 2 channels, 3 groups) | u32 arg (row length,
 //             channel count or group size k; 0 for elementwise) | u32 inBytesPerElement |
 //             u32 outBytesPerElement | u32 nIn | u32 nOut | u32 paramsLen | u32 0 |
@@ -52,7 +52,9 @@ function channelCount(spec, params) {
   return Array.isArray(v) ? v.length : 1;
 }
 
-export const label = (spec) => `${spec.op.name}:${spec.dtype}:${spec.method}`;
+/** "op:dtype:method", "op':dtype:method" for a derivative kernel: unique per registry entry (hosts
+ *  match their output lines by label, so two kernels sharing one would hide each other's failures). */
+export const label = (spec) => `${spec.op.name}${spec.derivative ? "'" : ""}:${spec.dtype}:${spec.method}`;
 
 /**
  * One case per kernel: params bytes, inputs and Node's outputs. Throws when the SIMD and scalar
@@ -61,8 +63,11 @@ export const label = (spec) => `${spec.op.name}:${spec.dtype}:${spec.method}`;
 export async function buildCases() {
   const simd = await load({ engine: "simd" }), scalar = await load({ engine: "scalar" });
   const cases = [];
+  const labels = new Set();
   for (const spec of KERNELS) {
-    const opts = { op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength: ROW_LENGTH };
+    if (labels.has(label(spec))) throw new Error(`vectors: two kernels share the label ${label(spec)}`);
+    labels.add(label(spec));
+    const opts = { op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative === true, rowLength: ROW_LENGTH };
     const k = simd.prepare(opts), ks = scalar.prepare(opts);
     const shape = spec.shape ?? "elementwise";
     const arg = shape === "rows" ? ROW_LENGTH
@@ -76,6 +81,7 @@ export async function buildCases() {
     const b = new Uint8Array(outScalar.buffer, outScalar.byteOffset, outScalar.byteLength);
     const d = a.findIndex((v, i) => v !== b[i]);
     if (d >= 0) throw new Error(`node: ${label(spec)} SIMD and scalar builds differ at byte ${d}`);
+    if (k.derivative !== (spec.derivative === true) || k.method !== spec.method) throw new Error(`vectors: prepare() for ${label(spec)} picked another kernel (${k.name})`);
     cases.push({
       spec, label: label(spec), exportName: spec.exportName, shape, shapeCode: SHAPES[shape], arg,
       inBpe: BPE[spec.dtype], outBpe: BPE[k.outDtype], nIn: input.length, nOut: out.length,

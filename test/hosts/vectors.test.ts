@@ -31,7 +31,14 @@ describe("host vectors", () => {
 
   it("covers every kernel of the registry, all int codes, and lays out the blob as documented", async () => {
     const cases = await buildCases();
-    expect(cases.map((c: { label: string }) => c.label)).toEqual(KERNELS.map((k) => `${k.op.name}:${k.dtype}:${k.method}`));
+    // derivative kernels are labelled op' (labels must be unique: hosts match their output lines by label)
+    expect(cases.map((c: { label: string }) => c.label)).toEqual(KERNELS.map((k) => `${k.op.name}${k.derivative ? "'" : ""}:${k.dtype}:${k.method}`));
+    expect(new Set(cases.map((c: { label: string }) => c.label)).size).toBe(cases.length);
+    // and prepared as derivatives: relu'(2) = 1 where relu(2) = 2 (x = 2 is sample element 1024 + 2·128)
+    const f32At = (u8: Uint8Array, i: number) => new DataView(u8.buffer, u8.byteOffset).getFloat32(4 * i, true);
+    const reluGrad = cases.find((c: { label: string }) => c.label === "relu':f32:accurate");
+    expect(f32At(reluGrad.input, 1280)).toBe(2);
+    expect(f32At(reluGrad.expected, 1280)).toBe(1);
     for (const c of cases) expect(c.nIn).toBe(c.spec.dtype === "int8" ? 256 : c.spec.dtype === "int16" ? 65536 : F32_SAMPLE_N);
     const blob: Uint8Array = encodeCases(cases);
     const v = new DataView(blob.buffer);

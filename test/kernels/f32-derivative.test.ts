@@ -146,6 +146,20 @@ describe("f32 derivatives: special values (docs/semantics.md)", () => {
     });
   }
 
+  it("every derivative returns a NaN input's own bits (sign and payload), both builds", () => {
+    // NaNs made by promote/demote/arithmetic have a host-dependent sign and payload (WASM spec):
+    // tanh' gave 0x7fd19e67 in V8 and 0xffd19e67 in wasm-interp for input 0xffd19e67 (npm run test:hosts)
+    const nanBits = Uint32Array.from([0xffd19e67, 0x7fd19e67, 0x7fc00000, 0xffc00000, 0x7f800001, 0x7fbfffff]); // 6: a multiple of the 3 prelu channels
+    const x = new Float32Array(nanBits.buffer);
+    for (const rt of engines) {
+      for (const op of [...Object.keys(DERIVATIVE_OPS), "prelu"]) {
+        const params = op === "prelu" ? { alpha: [0.1, 0.2, 0.3] } : {};
+        const y = rt.prepare({ op, dtype: "f32", derivative: true, params }).run(x);
+        expect(Array.from(new Uint32Array(y.buffer, y.byteOffset, y.length)), `${op}' ${rt.engine}`).toEqual(Array.from(nanBits));
+      }
+    }
+  });
+
   it("prelu': x < 0 → alpha of the channel, else 1, NaN → NaN (both builds)", () => {
     for (const rt of engines) {
       const k = rt.prepare({ op: "prelu", dtype: "f32", derivative: true, params: { alpha: [0.1, 0.2, 0.3] } });

@@ -21,7 +21,7 @@ window.qactRun = async (cases) => {
     const x = new CTOR[c.dtype](bytes.buffer, 0, bytes.length / CTOR[c.dtype].BYTES_PER_ELEMENT);
     const r = { label: c.label };
     for (const engine of ["simd", "scalar"]) {
-      const k = runtimes[engine].prepare({ op: c.op, dtype: c.dtype, method: c.method, rowLength: c.rowLength });
+      const k = runtimes[engine].prepare({ op: c.op, dtype: c.dtype, method: c.method, derivative: c.derivative, rowLength: c.rowLength });
       const y = k.run(x);
       r[engine] = b64(new Uint8Array(y.buffer, y.byteOffset, y.byteLength));
       r[`${engine}Params`] = b64(k.paramBytes);
