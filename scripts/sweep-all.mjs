@@ -30,7 +30,7 @@ const atomic = (path, text) => {
 
 const previous = existsSync(JSON_PATH) ? JSON.parse(readFileSync(JSON_PATH, "utf8")).results ?? [] : [];
 const results = new Map(previous.map((r) => [`${r.kernel}`, r]));
-const specs = KERNELS.filter((k) => k.dtype === "f32" && REF_OPS.includes(k.op.name) && (!FILTER.length || FILTER.includes(k.op.name)))
+const specs = KERNELS.filter((k) => k.dtype === "f32" && !k.derivative && REF_OPS.includes(k.op.name) && (!FILTER.length || FILTER.includes(k.op.name)))
   .sort((a, b) => FILTER.indexOf(a.op.name) - FILTER.indexOf(b.op.name)); // in --filter order when given
 let over = 0;
 const t0 = Date.now();
