@@ -2,12 +2,11 @@
 // and not, zero points, op params: src/accuracy/sweeps.ts), both builds, against the float64 reference.
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
-import { KERNELS } from "../../src/kernels/registry.js";
 import { measureQuantized } from "../../src/accuracy/metrics.js";
-import { int16Sweep } from "../../src/accuracy/sweeps.js";
 import { allCodes } from "../../src/quant/dtype.js";
 import { buildLut16, LUT16_BYTES, tailBound } from "../../src/tables/lut16.js";
 import { getOp, resolveParams } from "../../src/ops/index.js";
+import { describeInt16Sweep } from "./q16-sweep.js";
 
 let simd: Runtime, scalar: Runtime;
 beforeAll(async () => {
@@ -15,33 +14,10 @@ beforeAll(async () => {
   scalar = await load({ engine: "scalar" });
 });
 
-const OPS = ["sigmoid", "tanh", "silu", "gelu", "gelu_tanh", "elu", "selu", "softplus", "mish"];
+describeInt16Sweep("lut", 0.65);
 const codes = allCodes("int16");
 
 describe("int16 lut", () => {
-  it("has a kernel for every op the issue lists", () => {
-    const have = KERNELS.filter((k) => k.dtype === "int16" && k.method === "lut").map((k) => k.op.name).sort();
-    expect(have).toEqual([...OPS].sort());
-  });
-
-  for (const op of OPS) {
-    it(`${op}: maxAbsLsb ≤ 1 (measured ≤ 0.65) at 24 quantizations, SIMD ≡ scalar`, () => {
-      const cases = int16Sweep(op, 24, 0x1600 + op.length * 31 + op.charCodeAt(1));
-      let worst = 0;
-      for (const c of cases) {
-        const ks = [simd, scalar].map((rt) => rt.prepare({ op, dtype: "int16", method: "lut", input: c.input, output: c.output, params: c.params }));
-        const a = ks[0].run(codes), b = ks[1].run(codes);
-        expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer)), `${op} ${JSON.stringify(c)}: SIMD and scalar differ`).toBe(true);
-        const m = measureQuantized(getOp(op), ks[0].params, codes, a, c.input, c.output, "int16");
-        expect(m.maxAbsLsb, `${op} ${JSON.stringify(c)} worst ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(0.65);
-        expect(m.meanAbsLsb).toBeLessThan(0.4);
-        worst = Math.max(worst, m.maxAbsLsb);
-        ks.forEach((k) => k.dispose());
-      }
-      expect(worst).toBeGreaterThan(0.45); // outputs really are rounded values, not something trivially exact
-    });
-  }
-
   it("right tails of every kind: saturating early (constant), steep line (i64 pwl2), gentle line (i32)", () => {
     const cases: [string, number, number, number][] = [
       ["silu", 2 ** -10, 2 ** -15, 0], // output saturates at x ≈ 1: constant right tail (kind 0)
