@@ -11,8 +11,14 @@
 // n = 2^20, medians of 15), with bit-identical outputs on 8 × 64 Ki inputs per kernel; the vector
 // kernels use their own exp and did not change. Both builds share the option, so they keep computing
 // the same bits by construction.
+//
+//
+// The SIMD target then goes through src/builder/pool-constants.ts (constants of loops loaded once
+// from a pool in memory instead of rebuilt by V8 at every use; that file has the measurements), which
+// is why `npm run build` compiles the TypeScript first.
 import asc from "assemblyscript/asc";
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { assemblePooled } from "../dist/builder/pool-constants.js";
 
 mkdirSync("build", { recursive: true });
 for (const configFile of ["asconfig.json", "asconfig.int.json", "asconfig.ref.json"]) {
@@ -23,6 +29,13 @@ for (const configFile of ["asconfig.json", "asconfig.int.json", "asconfig.ref.js
       process.stderr.write(stderr.toString());
       console.error(`build-wasm: ${configFile} target ${target} failed: ${error.message}`);
       process.exit(1);
+    }
+    if (target === "simd") {
+      const { textFile } = config.targets[target];
+      const { text, bytes, constants, uses } = await assemblePooled(readFileSync(textFile, "utf8"));
+      writeFileSync(outFile, bytes);
+      writeFileSync(textFile, text);
+      console.log(`build-wasm: ${outFile}: ${constants} loop constants pooled (${uses} uses)`);
     }
     const mod = new WebAssembly.Module(readFileSync(outFile));
     const imports = WebAssembly.Module.imports(mod);

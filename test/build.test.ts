@@ -29,3 +29,34 @@ describe.each(["build/qact.simd.wasm", "build/qact.scalar.wasm"])("%s", (path) =
     else expect(simdOps).toBeGreaterThan(100);
   });
 });
+
+// scripts/hoist-v128-const.mjs: loops load their constants from a pool below heap_base() instead
+// of rebuilding them (V8 turns every v128.const into three instructions at each use)
+describe("build/qact.simd.wasm constant pool", () => {
+  it("has no v128.const inside a loop other than zero and all-ones", () => {
+    const offending: string[] = [];
+    let depth = 0, loops = 0, pooledLoads = 0;
+    const stack: string[] = [];
+    for (const raw of wat("build/qact.simd.wasm").split("\n")) {
+      const op = raw.trim();
+      if (op.startsWith("(func")) { stack.length = 0; depth = 0; }
+      else if (/^(block|loop|if)\b/.test(op)) { stack.push(op.split(/\s/)[0]); if (op.startsWith("loop")) { depth++; loops++; } }
+      else if (op === "end" || op.startsWith("end ")) { if (stack.pop() === "loop") depth--; }
+      else if (depth > 0 && op.startsWith("v128.const") &&
+        !/^v128\.const i32x4 (0x0+ ?){4}$|^v128\.const i32x4 (0xffffffff ?){4}$/.test(op)) offending.push(op);
+      else if (depth === 0 && /^v128\.load(32|64)_splat/.test(op)) pooledLoads++;
+    }
+    expect(loops).toBeGreaterThan(50);
+    expect(pooledLoads).toBeGreaterThan(100);
+    expect(offending).toEqual([]);
+  });
+  it("keeps the pool below heap_base()", async () => {
+    const bytes = readFileSync(new URL("../build/qact.simd.wasm", import.meta.url));
+    const { instance } = await WebAssembly.instantiate(bytes);
+    const heapBase = (instance.exports.heap_base as () => number)();
+    const mem = new Uint8Array((instance.exports.memory as WebAssembly.Memory).buffer);
+    expect(heapBase).toBeGreaterThan(1024);
+    expect(mem.slice(heapBase, heapBase + 4096).every((b) => b === 0)).toBe(true);
+    expect(mem.slice(1024, heapBase).some((b) => b !== 0)).toBe(true);
+  });
+});

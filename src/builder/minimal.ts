@@ -2,6 +2,7 @@
 // Generates an AssemblyScript entry that re-exports just those kernels' exports (plus heap_base) from
 // assembly/index.ts and compiles it with asc using the options of the main builds (asconfig.json):
 // AssemblyScript compiles only what the entry exports, so the other kernels are not in the module.
+import { assemblePooled } from "./pool-constants.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
@@ -68,18 +69,22 @@ export async function buildMinimal(kernels: KernelSpec[], engine: Isa = "simd"):
     writeFileSync(entry, entrySource(exports, dir));
     writeFileSync(join(dir, "asconfig.json"), "{}\n"); // asc must not pick up a project's asconfig.json
     let bytes: Uint8Array | undefined;
+    let text: string | undefined;
     const stderr: string[] = [];
     const { error } = await asc.main(
-      [entry, "--config", join(dir, "asconfig.json"), "--outFile", "out.wasm", ...ASC_OPTIONS, ...INITIAL_MEMORY, engine === "simd" ? "--enable" : "--disable", "simd"],
+      [entry, "--config", join(dir, "asconfig.json"), "--outFile", "out.wasm", "--textFile", "out.wat", ...ASC_OPTIONS, ...INITIAL_MEMORY, engine === "simd" ? "--enable" : "--disable", "simd"],
       {
         writeFile: (name: string, contents: Uint8Array | string) => {
           if (name.endsWith(".wasm") && typeof contents !== "string") bytes = contents;
+          if (name.endsWith(".wat")) text = String(contents);
         },
         stderr: { write: (s: string | Uint8Array) => { stderr.push(String(s)); return true; } } as never,
         stdout: { write: () => true } as never,
       },
     );
-    if (error || !bytes) throw new Error(`asc failed: ${error?.message ?? "no output"}\n${stderr.join("")}`);
+    if (error || !bytes || !text) throw new Error(`asc failed: ${error?.message ?? "no output"}\n${stderr.join("")}`);
+    // the SIMD build's loop constants go to a pool in memory, as in the main SIMD build
+    if (engine === "simd") bytes = (await assemblePooled(text)).bytes;
     checkModule(bytes, exports);
     return { bytes, exports, kernels, engine };
   } finally {
