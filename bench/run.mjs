@@ -83,7 +83,11 @@ async function timeAll(impls) {
 function prepareOpts(spec, n) {
   const o = { op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative };
   if (spec.shape === "rows") o.rowLength = Math.min(ROW, n);
-  if (spec.shape === "channels") o.params = { alpha: Array.from({ length: CHANNELS }, (_, i) => 0.05 + i / 256) };
+  // alphas as f32 values, as every implementation receives them here (tfjs and ORT hold f32 tensors
+  // and attributes) and as models store them; qact multiplies f32 alphas in f32 lanes
+  if (spec.shape === "channels" && spec.dtype === "f32") o.params = { alpha: Array.from({ length: CHANNELS }, (_, i) => Math.fround(0.05 + i / 256)) };
+  else if (spec.shape === "channels") o.params = { alpha: Array.from({ length: CHANNELS }, (_, i) => 0.05 + i / 256) };
+  if (spec.op.name === "leaky_relu" && spec.dtype === "f32") o.params = { alpha: Math.fround(0.01) };
   if (spec.shape === "groups") o.params = { k: 2 };
   return o;
 }

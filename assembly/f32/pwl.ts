@@ -20,7 +20,13 @@
 // relu, relu6 and hard_tanh process 4 vectors per step: zero-copy at n = 2^20 went from 4.7 to
 // 9.9 G elem/s for relu (0.42 → 0.87 of memory.copy), measured with
 // `npm run bench -- --filter f32_relu_ --sizes 1048576`.
-// Params (written by prepare): hard_tanh {f32 lo @0, f32 hi @4}; leaky_relu {f64 alpha @0};
+// leaky_relu with an alpha that is an f32 value (0.25, 0.125, any Math.fround result) multiplies in
+// f32x4 lanes: the exact product of two f32 fits in f64, so f32x4.mul rounds the same exact value
+// once, as the f64 path does (same bits, subnormals and overflow included), 4 vectors per step:
+// 9.4 vs 3.6 G elem/s for the f64 path (n = 2^20 zero-copy, medians of 25 interleaved calls; 6.4 G
+// with 1 vector per step).
+// Params (written by prepare): hard_tanh {f32 lo @0, f32 hi @4}; leaky_relu {f64 alpha @0, f64 1 if
+// alpha is an f32 value else 0 @8};
 // hard_sigmoid {f64 alpha @0, f64 beta @8}; the others read none.
 
 // @ts-ignore: decorator
@@ -129,6 +135,30 @@ export function f32_step(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
 export function f32_leaky_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const alpha = load<f64>(p, 0);
   let i = 0;
+  if (load<f64>(p, 8) != 0) { // alpha is an f32 value: the f32 product has the f64 product's bits (header)
+    const a32 = <f32>alpha;
+    if (ASC_FEATURE_SIMD) {
+      const va = f32x4.splat(a32), zero = f32x4.splat(0);
+      for (; i + 16 <= n; i += 16) { // 4 vectors per step, as relu
+        const o = <usize>i << 2;
+        const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16), x2 = v128.load(inPtr + o, 32), x3 = v128.load(inPtr + o, 48);
+        v128.store(outPtr + o, v128.bitselect(f32x4.mul(va, x0), x0, f32x4.lt(x0, zero)));
+        v128.store(outPtr + o, v128.bitselect(f32x4.mul(va, x1), x1, f32x4.lt(x1, zero)), 16);
+        v128.store(outPtr + o, v128.bitselect(f32x4.mul(va, x2), x2, f32x4.lt(x2, zero)), 32);
+        v128.store(outPtr + o, v128.bitselect(f32x4.mul(va, x3), x3, f32x4.lt(x3, zero)), 48);
+      }
+      for (; i + 4 <= n; i += 4) {
+        const o = <usize>i << 2;
+        const x = v128.load(inPtr + o);
+        v128.store(outPtr + o, v128.bitselect(f32x4.mul(va, x), x, f32x4.lt(x, zero)));
+      }
+    }
+    for (; i < n; i++) {
+      const x = load<f32>(inPtr + (<usize>i << 2));
+      store<f32>(outPtr + (<usize>i << 2), x < 0 ? a32 * x : x);
+    }
+    return;
+  }
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha), zero = f32x4.splat(0);
     for (; i + 4 <= n; i += 4) {

@@ -15,7 +15,8 @@ beforeAll(async () => {
 
 const f32Kernels = f32PwlKernels(); // the smooth family: test/kernels/f32-smooth.test.ts
 const PARAMS: Record<string, Record<string, number>[]> = {
-  leaky_relu: [{}, { alpha: 0.2 }, { alpha: -1.3 }, { alpha: 1 / 3 }],
+  // 0.25 and fround(0.1) are f32 values: the kernel multiplies in f32 lanes for them
+  leaky_relu: [{}, { alpha: 0.2 }, { alpha: -1.3 }, { alpha: 1 / 3 }, { alpha: 0.25 }, { alpha: Math.fround(0.1) }],
   hard_sigmoid: [{}, { alpha: 0.2, beta: 0.5 }, { alpha: 1 / 7, beta: 0.3 }],
   hard_tanh: [{}, { min_val: -0.1, max_val: 2.7 }, { min_val: 0, max_val: 6 }],
 };

@@ -99,12 +99,14 @@ describe("SIMD ≡ scalar for rows, groups and channels kernels", () => {
     it(`prelu${derivative ? " derivative" : ""}: channels 1..9, 64, 1000; lengths up to 67 rows and 100 rows`, () => {
       const r = rng(derivative ? 8 : 7);
       for (const c of [1, 2, 3, 4, 5, 6, 7, 8, 9, 64, 1000]) {
-        const alpha = Array.from({ length: c }, () => (r() - 0.5) * 4);
-        const ks = [simd, scalar].map((rt) => rt.prepare({ op: "prelu", dtype: "f32", params: { alpha }, derivative }));
-        for (const rows of [0, 1, 2, 3, 5, 67, 100]) {
-          for (const bits of [false, true]) same(ks, input(r, rows * c, bits), undefined, `prelu c=${c} rows=${rows}`);
+        for (const round of [Number, Math.fround]) { // f64 and f32 alphas (two paths of the kernel)
+          const alpha = Array.from({ length: c }, () => round((r() - 0.5) * 4));
+          const ks = [simd, scalar].map((rt) => rt.prepare({ op: "prelu", dtype: "f32", params: { alpha }, derivative }));
+          for (const rows of [0, 1, 2, 3, 5, 67, 100]) {
+            for (const bits of [false, true]) same(ks, input(r, rows * c, bits), undefined, `prelu c=${c} rows=${rows}`);
+          }
+          ks.forEach((k) => k.dispose());
         }
-        ks.forEach((k) => k.dispose());
       }
     });
   }

@@ -127,10 +127,11 @@ describe("prelu: one alpha per channel (last axis)", () => {
     all.set(b, a.length);
     return all;
   })();
-  for (const channels of [1, 2, 3, 4, 5, 7, 8, 13, 64]) {
-    it(`${channels} channels: correctly rounded alpha_c·x (both builds)`, () => {
+  // f32 alphas (Math.fround) take the kernel's f32-lane path, the others the f64 one
+  for (const [channels, f32] of [1, 2, 3, 4, 5, 7, 8, 13, 64].flatMap((c) => [[c, false], [c, true]] as const)) {
+    it(`${channels} channels, ${f32 ? "f32" : "f64"} alphas: correctly rounded alpha_c·x (both builds)`, () => {
       const r = rng(channels);
-      const alpha = Array.from({ length: channels }, () => (r() - 0.3) * 3);
+      const alpha = Array.from({ length: channels }, () => (f32 ? Math.fround : Number)((r() - 0.3) * 3));
       const n = xs.length - (xs.length % channels);
       const x = xs.subarray(0, n);
       for (const rt of engines) {

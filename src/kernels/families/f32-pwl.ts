@@ -16,7 +16,8 @@ const F32_PWL: Record<string, { algo: string; prepare: (p: Params) => Uint8Array
       return b;
     },
   },
-  leaky_relu: { algo: "f64mul", prepare: (p) => f64Params(num(p.alpha)) },
+  // {f64 alpha @0, f64 isF32 @8}: an f32 alpha takes the f32-lane path (assembly/f32/pwl.ts)
+  leaky_relu: { algo: "f64mul", prepare: (p) => f64Params(num(p.alpha), Math.fround(num(p.alpha)) === num(p.alpha) ? 1 : 0) },
   hard_sigmoid: { algo: "f64", prepare: (p) => f64Params(num(p.alpha), num(p.beta)) },
   hardswish: { algo: "f64", prepare: () => f64Params() },
 };
