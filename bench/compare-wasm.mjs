@@ -3,6 +3,7 @@
 // judging a kernel change against the build before it (e.g. one compiled from an older commit).
 //
 //   node bench/compare-wasm.mjs A.wasm B.wasm [--filter f32_] [--n 4096] [--reps 15]
+// (a file name containing "relaxed" loads as the relaxed engine: run node with --experimental-wasm-relaxed-simd)
 import { readFileSync } from "node:fs";
 import { load, KERNELS, kernelName } from "../dist/index.js";
 
@@ -13,7 +14,7 @@ if (!a || !b) {
   console.error("usage: node bench/compare-wasm.mjs A.wasm B.wasm [--filter S] [--n N] [--reps R]");
   process.exit(2);
 }
-const engine = (p) => (/scalar/.test(p) ? "scalar" : "simd");
+const engine = (p) => (/scalar/.test(p) ? "scalar" : /relaxed/.test(p) ? "relaxed" : "simd");
 const rts = [await load({ engine: engine(a), wasm: readFileSync(a) }), await load({ engine: engine(b), wasm: readFileSync(b) })];
 const median = (xs) => xs.slice().sort((x, y) => x - y)[xs.length >> 1];
 
@@ -23,7 +24,7 @@ for (const spec of KERNELS) {
   if (FILTER && !name.includes(FILTER) && !spec.exportName.includes(FILTER)) continue;
   const runs = rts.map((rt) => {
     const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength: 16 });
-    const t = rt.tensor(spec.dtype, N), out = rt.tensor(k.outDtype, N);
+    const t = rt.tensor(spec.dtype, N), out = rt.tensor(k.outDtype, spec.shape === "groups" ? N / 2 : N); // maxout: k = 2
     const bytes = new Uint8Array(t.data.buffer, t.ptr, t.byteLength);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24; // f32: mixed magnitudes and signs
     if (spec.dtype === "f32") { const f = t.data; for (let i = 0; i < f.length; i++) if (!Number.isFinite(f[i])) f[i] = i % 7 - 3; }

@@ -2,8 +2,8 @@
 // every repetition (so machine drift hits them alike); a warm-up round is discarded; medians (and
 // min/max) of REPS repetitions are reported as elements/s and bytes/s.
 //
-// Implementations per (op, dtype, n): every qact kernel of the registry (SIMD and scalar builds,
-// every method), onnxruntime-web (wasm EP, 1 thread, single-node models built in memory),
+// Implementations per (op, dtype, n): every qact kernel of the registry (SIMD, scalar and, where the
+// host validates it, relaxed-SIMD builds; every method), onnxruntime-web (wasm EP, 1 thread, single-node models built in memory),
 // @tensorflow/tfjs-backend-wasm (with and without reading the result back), a plain JS loop, the
 // 16-swizzle 256-entry table lookup (int8 baseline, XNNPACK's x8-lut scheme) and memory.copy of the
 // same bytes (the ceiling). Modes: end-to-end (typed array in → typed array out through the public
@@ -14,7 +14,7 @@
 // Derivative kernels (`_grad`) are compared with a JS loop over the registry's float64 derivative.
 import { writeFileSync, renameSync } from "node:fs";
 import os from "node:os";
-import { load, KERNELS, kernelName } from "../dist/index.js";
+import { load, KERNELS, kernelName, hostSupportsRelaxedSimd } from "../dist/index.js";
 import { jsBaseline } from "./js-baselines.mjs";
 import { ortAvailable, ortSession } from "./peers/ort.mjs";
 import { tfjsAvailable, tfjsImpl } from "./peers/tfjs.mjs";
@@ -35,6 +35,9 @@ const CHANNELS = 64; // prelu channels
 
 const simd = await load({ engine: "simd" });
 const scalar = await load({ engine: "scalar" });
+// the relaxed-SIMD build, where the host validates it (`npm run bench` passes --experimental-wasm-relaxed-simd)
+const relaxed = hostSupportsRelaxedSimd() ? await load({ engine: "relaxed" }) : undefined;
+if (!relaxed) console.log("note: this node does not validate relaxed SIMD (run it with --experimental-wasm-relaxed-simd): no qact-relaxed rows");
 const BPE = { f32: 4, int8: 1, int16: 2 };
 const Ctor = { f32: Float32Array, int8: Int8Array, int16: Int16Array };
 
@@ -116,7 +119,8 @@ for (const [key, specs] of groups) {
     fillInput(x, dtype, specs[0].op.domain[0], specs[0].op.domain[1]);
     let ref; // one prepared kernel for baselines that need params/quantization
     for (const spec of specs) {
-      for (const [impl, rt] of [["qact-simd", simd], ["qact-scalar", scalar]]) {
+      for (const [impl, rt] of [["qact-simd", simd], ["qact-scalar", scalar], ["qact-relaxed", relaxed]]) {
+        if (!rt) continue;
         const k = rt.prepare(prepareOpts(spec, n));
         ref ??= k;
         const tin = rt.tensor(dtype, x);

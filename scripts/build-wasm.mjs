@@ -15,10 +15,12 @@
 //
 // The SIMD target then goes through src/builder/pool-constants.ts (constants of loops loaded once
 // from a pool in memory instead of rebuilt by V8 at every use; that file has the measurements), which
-// is why `npm run build` compiles the TypeScript first.
+// is why `npm run build` compiles the TypeScript first; build/qact.relaxed.wasm is derived from the
+// pooled SIMD module by src/builder/relaxed.ts.
 import asc from "assemblyscript/asc";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { assemblePooled } from "../dist/builder/pool-constants.js";
+import { assemblePooled, assemble } from "../dist/builder/pool-constants.js";
+import { relaxLaneSelects } from "../dist/builder/relaxed.js";
 
 mkdirSync("build", { recursive: true });
 for (const configFile of ["asconfig.json", "asconfig.int.json", "asconfig.ref.json"]) {
@@ -36,6 +38,11 @@ for (const configFile of ["asconfig.json", "asconfig.int.json", "asconfig.ref.js
       writeFileSync(outFile, bytes);
       writeFileSync(textFile, text);
       console.log(`build-wasm: ${outFile}: ${constants} loop constants pooled (${uses} uses)`);
+      // build/qact.relaxed.wasm: the same module with comparison-masked bitselects as relaxed_laneselect
+      const relaxed = relaxLaneSelects(text);
+      writeFileSync("build/qact.relaxed.wasm", await assemble(relaxed.text));
+      writeFileSync("build/qact.relaxed.wat", relaxed.text);
+      console.log(`build-wasm: build/qact.relaxed.wasm: ${relaxed.replaced} of ${relaxed.bitselects} bitselects as relaxed_laneselect`);
     }
     const mod = new WebAssembly.Module(readFileSync(outFile));
     const imports = WebAssembly.Module.imports(mod);

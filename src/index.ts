@@ -1,7 +1,7 @@
 // Public API of qact.
 export { load, Runtime, Kernel, Tensor, checkIntValues } from "./runtime/runtime.js";
 export type { LoadOptions, PrepareOptions } from "./runtime/runtime.js";
-export { hostSupportsSimd, chooseEngine, type Engine } from "./runtime/load.js";
+export { hostSupportsSimd, hostSupportsRelaxedSimd, chooseEngine, ENGINES, type Engine } from "./runtime/load.js";
 export { OPS, getOp, findOp, resolveParams } from "./ops/index.js";
 export type { OpDescriptor, ParamSpec, OpKind, OpProperties } from "./ops/index.js";
 export { KERNELS, findKernel, kernelName, type KernelSpec, type Isa } from "./kernels/registry.js";

@@ -9,7 +9,7 @@ const wabt = await wabtInit();
 
 function wat(path: string): string {
   const bytes = new Uint8Array(readFileSync(new URL(`../${path}`, import.meta.url)));
-  const mod = wabt.readWasm(bytes, { readDebugNames: false, simd: true });
+  const mod = wabt.readWasm(bytes, { readDebugNames: false, simd: true, relaxed_simd: true });
   mod.validate();
   return mod.toText({});
 }
@@ -58,5 +58,17 @@ describe("build/qact.simd.wasm constant pool", () => {
     expect(heapBase).toBeGreaterThan(1024);
     expect(mem.slice(heapBase, heapBase + 4096).every((b) => b === 0)).toBe(true);
     expect(mem.slice(1024, heapBase).some((b) => b !== 0)).toBe(true);
+  });
+});
+
+// src/builder/relaxed.ts: only comparison-masked bitselects become relaxed_laneselect, no other relaxed op
+describe("build/qact.relaxed.wasm", () => {
+  const text = wat("build/qact.relaxed.wasm");
+  it("is the SIMD build with relaxed_laneselect for comparison masks and no other relaxed instruction", () => {
+    const relaxedOps = new Set(text.match(/\b[a-z0-9]+\.relaxed_[a-z0-9_]+/g) ?? []);
+    expect([...relaxedOps]).toEqual(["i8x16.relaxed_laneselect"]);
+    expect((text.match(/i8x16\.relaxed_laneselect/g) ?? []).length).toBeGreaterThan(100);
+    for (const k of KERNELS) expect(text).toContain(`(export "${k.exportName}"`);
+    expect(text).not.toMatch(/\(import /);
   });
 });

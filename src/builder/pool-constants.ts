@@ -120,12 +120,17 @@ export function poolV128Constants(wat: string): PooledText {
 /** poolV128Constants, then the text parsed back with Binaryen (shipped with AssemblyScript) into a binary. */
 export async function assemblePooled(wat: string): Promise<PooledText & { bytes: Uint8Array }> {
   const pooled = poolV128Constants(wat);
+  return { ...pooled, bytes: await assemble(pooled.text) };
+}
+
+/** Module text (Binaryen's stack-style text) → validated binary. */
+export async function assemble(text: string): Promise<Uint8Array> {
   const { default: binaryen } = await import("binaryen");
-  const mod = binaryen.parseText(pooled.text);
+  const mod = binaryen.parseText(text);
   try {
     mod.setFeatures(binaryen.Features.All);
-    if (!mod.validate()) throw new Error("the module is not valid after pooling its v128 constants");
-    return { ...pooled, bytes: mod.emitBinary() };
+    if (!mod.validate()) throw new Error("the rewritten module text is not a valid module");
+    return mod.emitBinary();
   } finally {
     mod.dispose();
   }

@@ -4,6 +4,8 @@ import type { OpDescriptor } from "../ops/index.js";
 import type { DType, Method, Params, QuantParams } from "../types.js";
 
 export type Isa = "simd" | "scalar";
+/** A WASM build: an instruction set, or the relaxed-SIMD build, which runs the SIMD algorithms. */
+export type Engine = Isa | "relaxed";
 
 export interface PrepareInput {
   op: OpDescriptor;
@@ -48,9 +50,9 @@ export interface KernelSpec {
 
 export const DTYPE_PREFIX: Record<DType, string> = { f32: "f32", int8: "i8", int16: "i16" };
 
-export function kernelName(spec: KernelSpec, isa: Isa): string {
+export function kernelName(spec: KernelSpec, isa: Engine): string {
   const op = spec.derivative ? `${spec.op.name}_grad` : spec.op.name;
-  return `${DTYPE_PREFIX[spec.dtype]}_${op}__${isa}_${spec.method}_${spec.algorithm[isa]}`;
+  return `${DTYPE_PREFIX[spec.dtype]}_${op}__${isa}_${spec.method}_${spec.algorithm[isa === "relaxed" ? "simd" : isa]}`;
 }
 
 /** A params block of little-endian float64 values (at least 8 bytes). */

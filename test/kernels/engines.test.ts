@@ -10,7 +10,8 @@ import type { AnyTypedArray } from "../../src/types.js";
 
 let simd: Runtime, scalar: Runtime;
 beforeAll(async () => {
-  simd = await load({ engine: "simd", chunkBytes: 4096 });
+  // npm run test:relaxed sets QACT_ENGINE=relaxed: the relaxed-SIMD build against the scalar one
+  simd = await load({ engine: (process.env.QACT_ENGINE ?? "simd") as "simd" | "relaxed", chunkBytes: 4096 });
   scalar = await load({ engine: "scalar" });
 });
 
@@ -27,6 +28,9 @@ function firstDiff(a: AnyTypedArray, b: AnyTypedArray): number {
 const LENGTHS = [...Array.from({ length: 68 }, (_, i) => i), 100_003];
 
 describe("SIMD ≡ scalar, bit for bit", () => {
+  it(`compares the ${process.env.QACT_ENGINE ?? "simd"} build with the scalar build`, () => {
+    expect([simd.engine, scalar.engine]).toEqual([process.env.QACT_ENGINE ?? "simd", "scalar"]);
+  });
   // row and group kernels need a row length: test/kernels/engines-rows.test.ts covers them
   for (const spec of KERNELS.filter((k) => k.shape !== "rows" && k.shape !== "groups")) {
     it(kernelName(spec, "simd"), () => {

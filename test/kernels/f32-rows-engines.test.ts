@@ -10,7 +10,8 @@ import { rng, randomBytes } from "../helpers.js";
 
 let simd: Runtime, scalar: Runtime;
 beforeAll(async () => {
-  simd = await load({ engine: "simd", chunkBytes: 4096 });
+  // npm run test:relaxed sets QACT_ENGINE=relaxed: the relaxed-SIMD build against the scalar one
+  simd = await load({ engine: (process.env.QACT_ENGINE ?? "simd") as "simd" | "relaxed", chunkBytes: 4096 });
   scalar = await load({ engine: "scalar" });
 });
 

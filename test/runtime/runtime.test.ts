@@ -9,7 +9,7 @@ describe("runtime", () => {
     expect(hostSupportsSimd()).toBe(true); // Node 20 has SIMD128
     expect((await load()).engine).toBe("simd");
     expect((await load({ engine: "scalar" })).engine).toBe("scalar");
-    await expect(load({ engine: "gpu" as never })).rejects.toThrow(/engine must be one of simd, scalar, auto \(got "gpu"\)/);
+    await expect(load({ engine: "gpu" as never })).rejects.toThrow(/engine must be one of relaxed, simd, scalar, auto \(got "gpu"\)/);
   });
 
   it("copying API: chunked, WASM memory stays bounded whatever the input size", async () => {

@@ -40,7 +40,7 @@ export function checkCommand(program: Command): void {
     .option("--update", "rewrite the rows' measured fields in the budget file (limits untouched)")
     .option("--quiet", "no progress bar, and no text lines when --out is given")
     .option("--workers <n>", "worker threads for f32 rows (default: min(2, cores))")
-    .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "WASM build").choices(["relaxed", "simd", "scalar", "auto"]).default("auto"))
     .action(async (file: string, o) => {
       const also = parseAlso(o.also);
       let workers: number | undefined;

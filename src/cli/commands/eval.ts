@@ -35,7 +35,7 @@ export function evalCommand(program: Command): void {
     .option("--param <k=v>", "op parameter, repeatable (comma list for per-channel values)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--row <n>", "row length for row ops (softmax, log_softmax; maxout takes --param k)")
     .option("--derivative", "return d/dx of the op instead (f32)")
-    .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "WASM build").choices(["relaxed", "simd", "scalar", "auto"]).default("auto"))
     .option("--input <file>", "input file, or - for stdin", "-")
     .addOption(new Option("--format <format>", "input and output format").choices(["json", "bin"]).default("json"))
     .action(async (o) => {

@@ -36,7 +36,7 @@ export function initCommand(program: Command): void {
     .option("--margin <fraction>", "limits = measured × (1 + margin), rounded up to 3 significant digits", "0.1")
     .option("--force", "overwrite an existing file")
     .option("--quiet", "no progress bar and no summary")
-    .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "WASM build").choices(["relaxed", "simd", "scalar", "auto"]).default("auto"))
     .action(async (file: string, o) => {
       if (o.op.length === 0) throw new QactError("op", "--op is required: one or more ops, e.g. --op hardswish,relu6");
       if (o.dtype.length === 0) throw new QactError("dtype", `--dtype is required: one or more of ${DTYPES.join(", ")}`);

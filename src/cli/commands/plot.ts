@@ -27,7 +27,7 @@ export function plotCommand(program: Command): void {
     .option("--param <k=v>", "op parameter, repeatable", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--width <px>", "width in pixels (200..4000)", "720")
     .option("--height <px>", "height in pixels (150..3000)", "360")
-    .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "WASM build").choices(["relaxed", "simd", "scalar", "auto"]).default("auto"))
     .requiredOption("-o, --out <file>", "the .svg file to write")
     .action(async (o) => {
       const op = getOp(o.op);

@@ -14,7 +14,7 @@ export function reportCommand(program: Command): void {
     .option("--no-speed", "skip the quick speed column")
     .option("--html <dir>", "also write the HTML report (index + one page per op, SVG plots) to this folder")
     .option("--bench <file>", "speed column of the HTML report from this `npm run bench -- --json` file")
-    .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "WASM build").choices(["relaxed", "simd", "scalar", "auto"]).default("auto"))
     .action(async (o) => {
       const bench = o.bench === undefined ? undefined : readBenchJson(o.bench);
       if (o.html) checkSiteDir(o.html);

@@ -39,7 +39,7 @@ export function sweepCommand(program: Command): void {
     .option("--method <method>", "accurate|fast (default: the op's first f32 method)")
     .option("--domain <domain>", "all, or lo,hi (every f32 in the interval)", "all")
     .option("--param <k=v>", "op parameter, repeatable", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option("--engine <engine>", "WASM build").choices(["simd", "scalar", "auto"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "WASM build").choices(["relaxed", "simd", "scalar", "auto"]).default("auto"))
     .option("--workers <n>", "worker threads (0: this thread)", "2")
     .option("--json <file>", "also write the result as JSON (atomically)")
     .action(async (o) => {
