@@ -3,6 +3,7 @@
 // (checked by test/build-int.test.ts with wabt). Same ABI and params layouts as assembly/index.ts;
 // the params/tables are the bytes the TypeScript prepare writes (firmware can load them as they are).
 export { i8_lut256 } from "./lut";
+export { i8_lut256_trim } from "./q8/lut-trim";
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export { i16_lut513 } from "./q16/lut";

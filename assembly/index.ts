@@ -3,6 +3,7 @@
 // paramsPtr points to the params/table block written by prepare (layouts in each kernel's source
 // and in docs/abi.md). Memory below heap_base() is the module's static data; the host owns the rest.
 export { i8_lut256 } from "./lut";
+export { i8_lut256_trim } from "./q8/lut-trim";
 export {
   i8_tflm_logistic, i8_tflm_tanh, i16_tflm_logistic, i16_tflm_tanh, i8_tflm_requant2, i16_tflm_requant2,
   i8_tflm_clamp, i16_tflm_clamp, i8_tflm_hardswish,

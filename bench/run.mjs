@@ -143,9 +143,14 @@ for (const [key, specs] of groups) {
     const tin = simd.tensor(dtype, x), tout = simd.tensor(dtype, n);
     cleanup.push(() => { tin.free(); tout.free(); });
     impls.push({ impl: "memory.copy", mode: "zero-copy", method: "", fn: () => simd.exports.f32_identity(tin.ptr, tout.ptr, (n * BPE[dtype]) / 4, 0) });
-    if (dtype === "int8" && !specs.some((s) => s.method === "lut") && specs[0].shape === undefined) {
+    if (dtype === "int8" && specs[0].shape === undefined && !ref.derivative) {
+      // the plain 16-swizzle lookup, export i8_lut256 called explicitly (the `lut` method itself runs
+      // i8_lut256_trim); its table is the first 256 bytes of the lut params block
       const lut = simd.prepare({ op: opName, dtype, method: "lut", input: ref.input, output: ref.output, params: ref.params });
-      impls.push({ impl: "swizzle-lut", mode: "zero-copy", method: "lut", fn: () => lut.run(tin, tout) });
+      const tab = simd.tensor("int8", 256);
+      tab.data.set(new Int8Array(lut.paramBytes.buffer, lut.paramBytes.byteOffset, 256));
+      cleanup.push(() => tab.free());
+      impls.push({ impl: "swizzle-lut", mode: "zero-copy", method: "lut", kernel: "i8_lut256 (plain 16-swizzle)", fn: () => simd.exports.i8_lut256(tin.ptr, tout.ptr, n, tab.ptr) });
     }
     const ort = ref.derivative ? undefined : await ortSession(ref);
     if (ort) impls.push({ impl: "onnxruntime-web", mode: "end-to-end", method: "", async: true, fn: () => ort(x, ref.rowLength) });

@@ -22,7 +22,7 @@ describe("qact build --ops", () => {
     it(`${engine}: only the named kernels, with the full build's outputs on all int8 codes`, async () => {
       const built = await buildMinimal(parseOpsList(OPS), engine);
       const names = WebAssembly.Module.exports(new WebAssembly.Module(built.bytes as BufferSource)).map((e) => e.name).sort();
-      expect(names).toEqual(["heap_base", "i8_hardswish", "i8_lut256", "i8_pwl2", "memory"]);
+      expect(names).toEqual(["heap_base", "i8_hardswish", "i8_lut256_trim", "i8_pwl2", "memory"]);
       const inst = new WebAssembly.Instance(new WebAssembly.Module(built.bytes as BufferSource), {});
       expect((inst.exports.memory as WebAssembly.Memory).buffer.byteLength).toBe(65536); // one page, usable at once
       expect((inst.exports.heap_base as () => number)()).toBeLessThan(65536 - 1024);
@@ -41,7 +41,7 @@ describe("qact build --ops", () => {
     const out = join(mkdtempSync(join(tmpdir(), "qact-build-test-")), "my.wasm");
     const r = qact(["build", "--ops", OPS, "--engine", "scalar", "-o", out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("i8_sigmoid__scalar_lut_load → i8_lut256");
+    expect(r.stdout).toContain("i8_sigmoid__scalar_lut_load → i8_lut256_trim");
     expect(WebAssembly.validate(readFileSync(out))).toBe(true);
   });
 

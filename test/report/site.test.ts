@@ -89,9 +89,9 @@ describe("HTML report pages", () => {
     const index = buildSite(report, rt, { bench }).get("index.html")!;
     expect(index).toContain("Gelem/s (bench)");
     expect(index).toContain("test cpu");
-    const row = index.split("\n").find((l) => l.includes("<code>i8_relu__simd_lut_swizzle</code>"))!;
+    const row = index.split("\n").find((l) => l.includes("<code>i8_relu__simd_lut_trim</code>"))!;
     expect(row).toMatch(/<td class="num">7\.5<\/td><\/tr>$/);
-    const other = index.split("\n").find((l) => l.includes("<code>i8_sigmoid__simd_lut_swizzle</code>"))!;
+    const other = index.split("\n").find((l) => l.includes("<code>i8_sigmoid__simd_lut_trim</code>"))!;
     expect(other).toMatch(/<td class="num">—<\/td><\/tr>$/);
   });
 

@@ -143,6 +143,7 @@ const hardswish = (dtype: "int8" | "int16"): Decoder => ({ paramBytes }) => {
 /** Decoders by WASM export: the one place a new method registers its firmware layout. */
 export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i8_lut256: lut8,
+  i8_lut256_trim: lut8, // the same table (its first 256 bytes); the window is a SIMD speed-up only
   i8_pwl2: pwl2("int8"),
   i16_pwl2: pwl2("int16"),
   i8_hardswish: hardswish("int8"),

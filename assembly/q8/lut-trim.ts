@@ -1,0 +1,128 @@
+// int8 `lut` kernel, trimmed table (i8_lut256_trim): the same outputs as the 256-entry table, with
+// K ≤ 8 swizzles instead of 16 where the table allows it.
+// Algorithm (params block and the search: src/tables/lut8-trim.ts, the only producer): prepare builds
+// the exact correctly rounded 256-entry table (src/tables/lut8.ts) and looks for the cheapest form
+//   d = i8(x − zp), fold: d = |d|;  g = (u8(d) < 16K ? W[u8(d)] : 0) + c0   (K swizzles, OR-ed)
+//   post odd (sigmoid, tanh: y(zp+m) = 2c1 − y(zp−m)):  y = sat8(x > r ? −g : g) + c1
+//        ramp (gelu, silu, hardswish: y(zp+m) = y(zp−m) + m; elu/relu-like: const left, x + c0 right):
+//             y = g + max(x, r)
+//        step (two constant tails): y = g + (x > r ? c1 : 0)
+// and uses it only if it equals the table on all 256 codes (simulated in TypeScript, the same lane
+// arithmetic); otherwise K = 0 and this export runs i8_lut256 on the table at offset 0. So the
+// outputs are the table's: 0 mismatches, maxAbsLsb ≤ 0.5, exhaustive over the 256 codes at 69
+// quantizations per smooth op (60 random + 9 edge) and 8 random ones for every other elementwise op,
+// both builds: npx vitest run test/kernels/lut8-trim.test.ts test/kernels/lut8.test.ts.
+// Scalar build (i8_*__scalar_lut_load): one indexed load from the table (the window is SIMD-only).
+// Cost model (WASM SIMD instructions per 16 codes, V8 x64: swizzle = paddusb + pshufb): 4 per
+// sub-table + 1 (c0) + 1 (fold) + 4 odd / 2 ramp / 3 step, against ~63 for the 16 swizzles of
+// i8_lut256; the A/B below follows it (cost 34 → 1.56×, 28 → 2.0×, 20 → 3.1×).
+// Speed, zero copy, n = 2^20, medians of 15 calls interleaved with i8_lut256 in one process
+// (node bench/lut8-trim.mjs --reps 15; AMD EPYC, Node 20), G elem/s plain → trim:
+//   default params (bench/run.mjs; the op's default domain, out = the op's conventional range):
+//     sigmoid 2.83 → 4.45 (×1.57, K=7 fold odd)     tanh 2.85 → 4.43 (×1.55, K=7 fold odd)
+//     hardswish 2.60 → 4.72 (×1.82, K=8 window ramp: the fold form fails on rounding ties at 3/64)
+//     gelu 2.84 → 8.79 (×3.10, K=4 fold ramp)       silu 2.83 → 5.71 (×2.02, K=6 fold ramp)
+//     elu 2.60 → 9.33 (×3.58, K=4 window ramp)
+//   other params: sigmoid in 0.1/10 → 1/256 −128 ×2.79 (K=4); tanh in 0.05/0 → 1/128 ×2.64 (K=4);
+//     gelu in = out 0.03/−10 ×2.01; elu in = out 0.05/5 ×2.10; no gain (K = 0, plain lookup, ×0.92–1.01)
+//     where the non-saturated range spans more than 8 sub-tables (sigmoid in 0.03, tanh in 0.02) or
+//     where out scale ≠ in scale for hardswish/silu (the right tail is not x + const: no ramp form).
+//   npm run bench -- --filter i8_ --sizes 1048576 (one run, medians of 5): sigmoid 3.20 vs 2.21 G plain,
+//     tanh 4.36 vs 2.78, hardswish 4.65 vs 2.81, gelu 8.61 vs 2.80, silu 4.62 vs 2.74, elu 9.02 vs 2.76.
+// Code size: fold loops K = 3..8, window loops K = 2, 4, 6, 8 only (20 loops): the minimal 3-kernel
+// SIMD build stays under its 8 KiB budget (7835 bytes, docs/sizes.md; 40 loops made it 11,351).
+
+const HDR: usize = 256;
+const WIN: usize = 272;
+
+// Post-steps (byte 258 of the params block; src/tables/lut8-trim.ts is the only producer).
+const NONE: i32 = 0;
+const ODD: i32 = 1;
+const RAMP: i32 = 2;
+const STEP: i32 = 3;
+
+// @ts-ignore: decorator
+@inline function trimLoop(inPtr: usize, outPtr: usize, n: i32, p: usize, K: i32, FOLD: bool, POST: i32): i32 {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zp = i8x16.splat(load<i8>(p + HDR + 3));
+    const c0 = i8x16.splat(load<i8>(p + HDR + 4));
+    const r = i8x16.splat(load<i8>(p + HDR + 5));
+    const c1 = i8x16.splat(load<i8>(p + HDR + 6));
+    const t0 = v128.load(p + WIN, 0);
+    const t1 = K > 1 ? v128.load(p + WIN, 16) : t0;
+    const t2 = K > 2 ? v128.load(p + WIN, 32) : t0;
+    const t3 = K > 3 ? v128.load(p + WIN, 48) : t0;
+    const t4 = K > 4 ? v128.load(p + WIN, 64) : t0;
+    const t5 = K > 5 ? v128.load(p + WIN, 80) : t0;
+    const t6 = K > 6 ? v128.load(p + WIN, 96) : t0;
+    const t7 = K > 7 ? v128.load(p + WIN, 112) : t0;
+    const step = i8x16.splat(16);
+    for (; i + 16 <= n; i += 16) {
+      const x = v128.load(inPtr + i);
+      let d = i8x16.sub(x, zp);
+      if (FOLD) d = i8x16.abs(d);
+      let w = i8x16.swizzle(t0, d);
+      if (K > 1) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t1, d)); }
+      if (K > 2) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t2, d)); }
+      if (K > 3) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t3, d)); }
+      if (K > 4) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t4, d)); }
+      if (K > 5) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t5, d)); }
+      if (K > 6) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t6, d)); }
+      if (K > 7) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t7, d)); }
+      let y = i8x16.add(w, c0);
+      if (POST == ODD) {
+        const neg = i8x16.gt_s(x, r);
+        y = i8x16.add(i8x16.sub_sat_s(v128.xor(y, neg), neg), c1);
+      } else if (POST == RAMP) {
+        y = i8x16.add(y, i8x16.max_s(x, r));
+      } else if (POST == STEP) {
+        y = i8x16.add(y, v128.and(i8x16.gt_s(x, r), c1));
+      }
+      v128.store(outPtr + i, y);
+    }
+  }
+  return i;
+}
+
+// K variants compiled (each is its own loop; code size: docs/sizes.md): fold forms K = 3..8, window
+// forms K = 2, 4, 6, 8 (src/tables/lut8-trim.ts picks only these).
+// @ts-ignore: decorator
+@inline function foldK(inPtr: usize, outPtr: usize, n: i32, p: usize, K: i32, POST: i32): i32 {
+  switch (K) {
+    case 3: return trimLoop(inPtr, outPtr, n, p, 3, true, POST);
+    case 4: return trimLoop(inPtr, outPtr, n, p, 4, true, POST);
+    case 5: return trimLoop(inPtr, outPtr, n, p, 5, true, POST);
+    case 6: return trimLoop(inPtr, outPtr, n, p, 6, true, POST);
+    case 7: return trimLoop(inPtr, outPtr, n, p, 7, true, POST);
+    default: return trimLoop(inPtr, outPtr, n, p, 8, true, POST);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function windowK(inPtr: usize, outPtr: usize, n: i32, p: usize, K: i32, POST: i32): i32 {
+  switch (K) {
+    case 2: return trimLoop(inPtr, outPtr, n, p, 2, false, POST);
+    case 4: return trimLoop(inPtr, outPtr, n, p, 4, false, POST);
+    case 6: return trimLoop(inPtr, outPtr, n, p, 6, false, POST);
+    default: return trimLoop(inPtr, outPtr, n, p, 8, false, POST);
+  }
+}
+
+export function i8_lut256_trim(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const K = <i32>load<u8>(p + HDR);
+    const fold = load<u8>(p + HDR + 1) != 0;
+    const post = <i32>load<u8>(p + HDR + 2);
+    if (K == 0) {
+      i8_lut256(inPtr, outPtr, n, p);
+      return;
+    }
+    if (fold) i = post == ODD ? foldK(inPtr, outPtr, n, p, K, ODD) : foldK(inPtr, outPtr, n, p, K, RAMP);
+    else i = post == RAMP ? windowK(inPtr, outPtr, n, p, K, RAMP) : windowK(inPtr, outPtr, n, p, K, STEP);
+  }
+  for (; i < n; i++) store<u8>(outPtr + i, load<u8>(p + <usize>load<u8>(inPtr + i)));
+}
+
+import { i8_lut256 } from "../lut";
