@@ -78,7 +78,15 @@ const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : "—");
 console.log(`qact quantized bench — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, ${WALL ? "wall" : "CPU"} time, medians of ${REPS}`);
 console.log("kernel".padEnd(44) + "elem/s".padStart(8) + "  scalar".padStart(9) + "  ×scal".padStart(8) + "  ×swz".padStart(7) + "  ×tflm".padStart(8));
 
-const swizzleBaseline = bench(simd, "sigmoid", "int8", "lut");
+// the plain 16-swizzle lookup: export i8_lut256 on the first 256 bytes of the lut params block (the
+// table; the `lut` method itself runs i8_lut256_trim)
+const swizzleBaseline = (() => {
+  const k = simd.prepare({ op: "sigmoid", dtype: "int8", method: "lut" });
+  const tab = simd.tensor("int8", 256), tin = simd.tensor("int8", N), tout = simd.tensor("int8", N);
+  tab.data.set(new Int8Array(k.paramBytes.buffer, k.paramBytes.byteOffset, 256));
+  fill(tin, "int8");
+  return { name: "i8_lut256 (plain 16-swizzle)", fn: () => simd.exports.i8_lut256(tin.ptr, tout.ptr, N, tab.ptr) };
+})();
 for (const spec of KERNELS) {
   if (spec.dtype === "f32" || (spec.shape ?? "elementwise") !== "elementwise") continue;
   const label = kernelName(spec, "simd");
