@@ -142,10 +142,11 @@ export function pwl2Plan(p: usize, typeMin: i32, typeMax: i32): i32 {
   return load<i32>(p, PWL2_MUL_NEG) == 0 ? load<i32>(p, PWL2_IN_ZP) : i32.MIN_VALUE;
 }
 
-/** C = bias − inZp·m + 2^(s−1) of one side (|C| < 2^62: |bias| < 2^61, |inZp·m| < 2^47). */
+/** C = bias − z·m + 2^(s−1) of one side, for lanes holding q − inZp + z: z = inZp for lanes of codes q
+ *  (int16), z = 0 for lanes of d = q − inZp (int8, |d| ≤ 255). |C| < 2^62: |bias| < 2^61, |z·m| < 2^47. */
 // @ts-ignore: decorator
-@inline function sideC(p: usize, m: i32): i64 {
-  return load<i64>(p, PWL2_BIAS) - <i64>load<i32>(p, PWL2_IN_ZP) * <i64>m + (<i64>1 << (load<i32>(p, PWL2_SHIFT) - 1));
+@inline function sideC(p: usize, m: i32, z: i32): i64 {
+  return load<i64>(p, PWL2_BIAS) - <i64>z * <i64>m + (<i64>1 << (load<i32>(p, PWL2_SHIFT) - 1));
 }
 
 // Side constants, m = the side's multiplier (PLAN_ONE: mPos).
@@ -154,22 +155,22 @@ export function pwl2Plan(p: usize, typeMin: i32, typeMax: i32): i32 {
 // @ts-ignore: decorator
 @inline export function pwl2M2(m: i32): i32 { return m >> 16; }
 // @ts-ignore: decorator
-@inline export function pwl2Cl(p: usize, m: i32): i32 { return <i32>(sideC(p, m) & 0xffff); }
+@inline export function pwl2Cl(p: usize, m: i32, z: i32): i32 { return <i32>(sideC(p, m, z) & 0xffff); }
 // @ts-ignore: decorator
-@inline export function pwl2NegBelow(p: usize, m: i32): i32 {
-  const t = (<i64>1 << (load<i32>(p, PWL2_SHIFT) - 17)) - (sideC(p, m) >> 16);
+@inline export function pwl2NegBelow(p: usize, m: i32, z: i32): i32 {
+  const t = (<i64>1 << (load<i32>(p, PWL2_SHIFT) - 17)) - (sideC(p, m, z) >> 16);
   const lim: i64 = (1 << 30) + (1 << 17); // |vu| < 2^30 + 2^16: a clamped threshold compares the same
   return <i32>(t < -lim ? -lim : t > lim ? lim : t);
 }
 // @ts-ignore: decorator
-@inline export function pwl2A(p: usize, m: i32): i32 {
-  const a = (sideC(p, m) >> 16) >> (load<i32>(p, PWL2_SHIFT) - 16);
+@inline export function pwl2A(p: usize, m: i32, z: i32): i32 {
+  const a = (sideC(p, m, z) >> 16) >> (load<i32>(p, PWL2_SHIFT) - 16);
   const lim: i64 = 1 << 30;
   return <i32>(a < -lim ? -lim : a > lim ? lim : a);
 }
 // @ts-ignore: decorator
-@inline export function pwl2B(p: usize, m: i32): i32 {
-  return <i32>((sideC(p, m) >> 16) & ((<i64>1 << (load<i32>(p, PWL2_SHIFT) - 16)) - 1));
+@inline export function pwl2B(p: usize, m: i32, z: i32): i32 {
+  return <i32>((sideC(p, m, z) >> 16) & ((<i64>1 << (load<i32>(p, PWL2_SHIFT) - 16)) - 1));
 }
 
 /** PLAN_ONE/TWO on i32x4 lanes of codes q (constants splatted, r = s − 16); result clamped to [lo, hi]. */

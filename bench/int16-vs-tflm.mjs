@@ -9,11 +9,12 @@
 // n = 1,048,576 zero-copy (tensors in WASM memory), codes spread over the whole int16 range; medians of
 // REPS samples of this process's CPU time (process.cpuUsage; --clock wall for wall time), the
 // implementations alternating inside each round (same method as bench/quantized.mjs).
+// --dtype int8 runs the same comparison for the int8 kernels (lut, poly, fixed) against int8 `tflm`.
 // --baseline FILE adds the same kernel in another SIMD build (e.g. main's build/qact.simd.wasm, whose
 // params layouts are the same) as a before/after column.
 //
 //   node bench/int16-vs-tflm.mjs [--reps 15] [--filter relu] [--n 1048576] [--clock cpu|wall]
-//                                [--baseline OLD.simd.wasm] [--markdown]
+//                                [--baseline OLD.simd.wasm] [--dtype int16|int8] [--markdown]
 import os from "node:os";
 import { readFileSync } from "node:fs";
 import { load, KERNELS, kernelName } from "../dist/index.js";
@@ -28,6 +29,7 @@ const REPS = Number(opt("reps", "15"));
 const FILTER = opt("filter", "");
 const BASELINE = opt("baseline", "");
 const MARKDOWN = args.includes("--markdown");
+const DTYPE = opt("dtype", "int16");
 const SAMPLE_SECONDS = 0.01;
 const WALL = opt("clock", "cpu") === "wall";
 const now = WALL ? () => performance.now() / 1000 : () => {
@@ -41,12 +43,13 @@ const base = BASELINE ? await load({ engine: "simd", wasm: readFileSync(BASELINE
 
 function fill(t) {
   const d = t.data;
-  for (let i = 0; i < d.length; i++) d[i] = (((i * 2654435761) >>> 7) & 0xffff) - 32768;
+  const mask = DTYPE === "int8" ? 0xff : 0xffff, off = DTYPE === "int8" ? 128 : 32768;
+  for (let i = 0; i < d.length; i++) d[i] = (((i * 2654435761) >>> 7) & mask) - off;
 }
 
 function bench(rt, op, method, quant) {
-  const k = rt.prepare({ op, dtype: "int16", method, ...quant });
-  const tin = rt.tensor("int16", N), tout = rt.tensor("int16", N);
+  const k = rt.prepare({ op, dtype: DTYPE, method, ...quant });
+  const tin = rt.tensor(DTYPE, N), tout = rt.tensor(DTYPE, N);
   fill(tin);
   return { k, fn: () => k.run(tin, tout) };
 }
@@ -83,15 +86,15 @@ const head = ["kernel", "in → out (scale/zp)", "SIMD", "tflm scalar", "×tflm"
 const rows = [];
 const print = (cells) => console.log(MARKDOWN ? `| ${cells.join(" | ")} |`
   : cells[0].padEnd(40) + cells[1].padEnd(22) + cells.slice(2).map((c) => c.padStart(12)).join(""));
-console.log(`qact int16 vs tflm — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, ${WALL ? "wall" : "CPU"} time, medians of ${REPS}`);
+console.log(`qact ${DTYPE} vs tflm — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, ${WALL ? "wall" : "CPU"} time, medians of ${REPS}`);
 print(head);
 if (MARKDOWN) console.log(`|${head.map(() => "---").join("|")}|`);
 for (const spec of KERNELS) {
-  if (spec.dtype !== "int16" || !["lut", "poly", "fixed"].includes(spec.method)) continue;
+  if (spec.dtype !== DTYPE || !["lut", "poly", "fixed"].includes(spec.method)) continue;
   if (!["elementwise", "channels"].includes(spec.shape ?? "elementwise")) continue;
   const label = kernelName(spec, "simd");
   if (FILTER && !label.includes(FILTER)) continue;
-  const hasTflm = KERNELS.some((k) => k.op === spec.op && k.dtype === "int16" && k.method === "tflm");
+  const hasTflm = KERNELS.some((k) => k.op === spec.op && k.dtype === DTYPE && k.method === "tflm" && (k.shape ?? "elementwise") === (spec.shape ?? "elementwise"));
   const tflm = hasTflm ? bench(scalar, spec.op.name, "tflm", {}) : undefined;
   const quant = tflm ? { input: tflm.k.input, output: tflm.k.output } : {};
   const ours = bench(simd, spec.op.name, spec.method, quant);

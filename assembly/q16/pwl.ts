@@ -31,10 +31,11 @@ function unitI16(inPtr: usize, outPtr: usize, n: i32, p: usize): i32 {
 @inline function limbsI16(inPtr: usize, outPtr: usize, n: i32, p: usize, sel: i32): i32 {
   const mp = load<i32>(p, PWL2_MUL_POS), mn = sel > 0 ? load<i32>(p, PWL2_MUL_NEG) : mp;
   const r = load<i32>(p, PWL2_SHIFT) - 16;
-  const m1p = i32x4.splat(pwl2M1(mp)), m2p = i32x4.splat(pwl2M2(mp)), clp = i32x4.splat(pwl2Cl(p, mp));
-  const nbp = i32x4.splat(pwl2NegBelow(p, mp)), ap = i32x4.splat(pwl2A(p, mp)), bp = i32x4.splat(pwl2B(p, mp));
-  const m1n = i32x4.splat(pwl2M1(mn)), m2n = i32x4.splat(pwl2M2(mn)), cln = i32x4.splat(pwl2Cl(p, mn));
-  const nbn = i32x4.splat(pwl2NegBelow(p, mn)), an = i32x4.splat(pwl2A(p, mn)), bn = i32x4.splat(pwl2B(p, mn));
+  const zp0 = load<i32>(p, PWL2_IN_ZP);
+  const m1p = i32x4.splat(pwl2M1(mp)), m2p = i32x4.splat(pwl2M2(mp)), clp = i32x4.splat(pwl2Cl(p, mp, zp0));
+  const nbp = i32x4.splat(pwl2NegBelow(p, mp, zp0)), ap = i32x4.splat(pwl2A(p, mp, zp0)), bp = i32x4.splat(pwl2B(p, mp, zp0));
+  const m1n = i32x4.splat(pwl2M1(mn)), m2n = i32x4.splat(pwl2M2(mn)), cln = i32x4.splat(pwl2Cl(p, mn, zp0));
+  const nbn = i32x4.splat(pwl2NegBelow(p, mn, zp0)), an = i32x4.splat(pwl2A(p, mn, zp0)), bn = i32x4.splat(pwl2B(p, mn, zp0));
   const zp = i32x4.splat(load<i32>(p, PWL2_IN_ZP)), floor = i32x4.splat(pwl2Floor(p));
   const lo = i32x4.splat(load<i32>(p, PWL2_LO)), hi = i32x4.splat(load<i32>(p, PWL2_HI));
   let i = 0;
