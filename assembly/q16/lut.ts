@@ -15,7 +15,7 @@
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
 // Speed (npm run bench:quantized, CPU time, n = 2^20): 0.41–0.61 G elem/s SIMD, 2.0–3.1× the scalar
 // build (docs/bench-quantized.md).
-import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
+import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4, tailsFree } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 
 /** The table part for one code (q already clamped into [qa, qa + span] as d = q − qa). */
@@ -61,8 +61,8 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
   const acc = i32x4.add(e, i32x4.add(
     i32x4.shr_s(i32x4.add(i32x4.mul(dd, t), half), T_BITS),
     i32x4.shr_s(i32x4.add(i32x4.mul(b, w), half), T_BITS)));
-  const y = i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
-  return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
+  // not clamped to [−32768, 32767] here: the caller's i16x8.narrow_i32x4_s saturates to the same codes
+  return i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
 }
 
 /** Table plus tails for one code. */
@@ -76,7 +76,8 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 // @ts-ignore: decorator
 @inline function lut16I32x4(q: v128, p: usize, k: i32, kind: i32, qa: v128, span: v128, mul: v128,
   qb: v128, left: v128, right: v128, zp: v128, mh: v128, ml: v128, c: v128): v128 {
-  return withTailsI32x4(q, lut513I32x4(q, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c);
+  const y = lut513I32x4(q, p, k, qa, span, mul);
+  return kind == 3 ? y : withTailsI32x4(q, y, p, kind, qa, qb, left, right, zp, mh, ml, c);
 }
 
 // @ts-ignore: decorator
@@ -97,13 +98,15 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
     }
   }
   for (; i < n; i++) {
-    store<i16>(outPtr + (<usize>i << 1), <i16>lut16Scalar(<i32>load<i16>(inPtr + (<usize>i << 1)), p, k, kind));
+    store<i16>(outPtr + (<usize>i << 1), <i16>lut16Scalar(<i32>load<i16>(inPtr + (<usize>i << 1)), p, k, kind == 3 ? 0 : kind));
   }
 }
 
 export function i16_lut513(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const kind = load<i32>(p, RIGHT_KIND);
-  if (kind == 2) run(inPtr, outPtr, n, p, 2);
+  const k = load<i32>(p, FRAC_BITS);
+  if (ASC_FEATURE_SIMD && tailsFree(p, lut513Scalar(load<i32>(p, QA), p, k), lut513Scalar(load<i32>(p, QB), p, k))) run(inPtr, outPtr, n, p, 3);
+  else if (kind == 2) run(inPtr, outPtr, n, p, 2);
   else if (kind == 1) run(inPtr, outPtr, n, p, 1);
   else run(inPtr, outPtr, n, p, 0);
 }

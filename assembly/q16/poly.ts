@@ -13,7 +13,7 @@
 // Coefficients: 64-byte header + 128 × 16-byte records = 2112 bytes.
 // Speed (npm run bench:quantized, CPU time, n = 2^20): 0.43–0.54 G elem/s SIMD, 1.8–3.1× the scalar
 // build, ~0.9× the int16 lut (docs/bench-quantized.md).
-import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
+import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4, tailsFree } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 
 const LAST: i32 = 127;
@@ -64,8 +64,8 @@ const T_BITS: i32 = 12;
   let acc = i32x4.add(i32x4.shr_s(i32x4.add(i32x4.mul(c3, t), half), T_BITS), c2);
   acc = i32x4.add(i32x4.shr_s(i32x4.add(i32x4.mul(acc, t), half), T_BITS), c1);
   acc = i32x4.add(i32x4.shr_s(i32x4.add(i32x4.mul(acc, t), half), T_BITS), c0);
-  const y = i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
-  return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
+  // not clamped to [−32768, 32767] here: the caller's i16x8.narrow_i32x4_s saturates to the same codes
+  return i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
 }
 
 // @ts-ignore: decorator
@@ -81,21 +81,24 @@ const T_BITS: i32 = 12;
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(inPtr + (<usize>i << 1));
       const lo = i16x8_widenHalfToI32x4(v, 0), hi = i16x8_widenHalfToI32x4(v, 1);
-      v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(
-        withTailsI32x4(lo, poly3I32x4(lo, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c),
-        withTailsI32x4(hi, poly3I32x4(hi, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c)));
+      const ylo = poly3I32x4(lo, p, k, qa, span, mul), yhi = poly3I32x4(hi, p, k, qa, span, mul);
+      v128.store(outPtr + (<usize>i << 1), kind == 3 ? i32x4_narrowTwoToI16x8(ylo, yhi) : i32x4_narrowTwoToI16x8(
+        withTailsI32x4(lo, ylo, p, kind, qa, qb, left, right, zp, mh, ml, c),
+        withTailsI32x4(hi, yhi, p, kind, qa, qb, left, right, zp, mh, ml, c)));
     }
   }
   const qa = load<i32>(p, QA), qb = load<i32>(p, QB), left = load<i32>(p, LEFT);
   for (; i < n; i++) {
     const q = <i32>load<i16>(inPtr + (<usize>i << 1));
-    store<i16>(outPtr + (<usize>i << 1), <i16>(q < qa ? left : q > qb ? rightTailScalar(q, p, kind) : poly3Scalar(q, p, k)));
+    store<i16>(outPtr + (<usize>i << 1), <i16>(q < qa ? left : q > qb ? rightTailScalar(q, p, kind == 3 ? 0 : kind) : poly3Scalar(q, p, k)));
   }
 }
 
 export function i16_poly3(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const kind = load<i32>(p, RIGHT_KIND);
-  if (kind == 2) run(inPtr, outPtr, n, p, 2);
+  const k = load<i32>(p, FRAC_BITS);
+  if (ASC_FEATURE_SIMD && tailsFree(p, poly3Scalar(load<i32>(p, QA), p, k), poly3Scalar(load<i32>(p, QB), p, k))) run(inPtr, outPtr, n, p, 3);
+  else if (kind == 2) run(inPtr, outPtr, n, p, 2);
   else if (kind == 1) run(inPtr, outPtr, n, p, 1);
   else run(inPtr, outPtr, n, p, 0);
 }
