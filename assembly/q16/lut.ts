@@ -18,6 +18,9 @@
 import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, T_BITS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4, tailsFree } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 
+/** 16 bytes of static scratch: the four lane offsets of a gather */
+const OFFSETS: usize = memory.data(16, 16);
+
 /** The table part for one code (q already clamped into [qa, qa + span] as d = q − qa). */
 // @ts-ignore: decorator
 @inline function lut513Scalar(q: i32, p: usize, k: i32): i32 {
@@ -48,10 +51,12 @@ import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
   const base = p + RECORDS;
   const off = i32x4.shl(i, 3);
   // records (E, D | B << 16) of lanes 0,1 and 2,3
-  let r01 = v128.load64_zero(base + <usize>i32x4.extract_lane(off, 0));
-  r01 = v128.load64_lane(base + <usize>i32x4.extract_lane(off, 1), r01, 1);
-  let r23 = v128.load64_zero(base + <usize>i32x4.extract_lane(off, 2));
-  r23 = v128.load64_lane(base + <usize>i32x4.extract_lane(off, 3), r23, 1);
+  // lane offsets through memory: one store and four scalar loads instead of four extract_lane
+  v128.store(OFFSETS, off);
+  let r01 = v128.load64_zero(base + <usize>load<u32>(OFFSETS, 0));
+  r01 = v128.load64_lane(base + <usize>load<u32>(OFFSETS, 4), r01, 1);
+  let r23 = v128.load64_zero(base + <usize>load<u32>(OFFSETS, 8));
+  r23 = v128.load64_lane(base + <usize>load<u32>(OFFSETS, 12), r23, 1);
   const e = i8x16.shuffle(r01, r23, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27);
   const db = i8x16.shuffle(r01, r23, 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31);
   const dd = i32x4.shr_s(i32x4.shl(db, 16), 16);
