@@ -6,16 +6,31 @@
 //       d = q − inZp. Covers relu, relu6, leaky_relu, hard_sigmoid, hard_tanh, identity: a slope
 //       on each side of x = 0, an offset, and output clamps (the clamps are the rounded images of
 //       the op's bounds, which is exact because rounding is monotone).
-//       The multipliers are normalised to [2^30, 2^31) (relative error ≤ 2^-31) and the i64
-//       accumulator is exact, so y is correctly rounded except within |y|·2^-31 ≤ 2e-5 LSB of a tie.
+//       The larger multiplier is normalised to [2^30, 2^31) (relative error ≤ 2^-31) and the i64
+//       accumulator is exact, so y is correctly rounded except within |y|·2^-31 ≤ 2e-5 LSB of a tie; a
+//       much smaller second slope shares that shift, so its own error is up to |d|·2^-(shift+1) LSB.
 //       Measured: maxAbsLsb ≤ 0.5 + 1e-4 for int8 and int16, exhaustive over all codes at 40 random
-//       param sets per op (npx vitest run test/kernels/fixed.test.ts).
+//       param sets per op (npx vitest run test/kernels/fixed.test.ts); 0.5005 at leaky_relu alpha −0.006
+//       with inScale/outScale ≈ 1078 (npx vitest run test/kernels/fixed-engines.test.ts, 60 sets per op).
+//       SIMD build: the plans below (i16x8/i8x16 lanes for a unit slope, i32x4 lanes with a split
+//       multiplier otherwise, i64x2 lanes only for shifts outside [18, 45]) give the scalar i64 code's
+//       integers exactly: identical codes over all inputs at 60 random param sets per op and dtype,
+//       every plan hit (test/kernels/fixed-engines.test.ts).
+//       Speed, n = 2^20 zero-copy, CPU-time medians of 15, same process (node bench/int16-vs-tflm.mjs
+//       --baseline <main's build/qact.simd.wasm> [--dtype int8]; docs/bench-quantized.md):
+//         int16 unit slope (relu, relu6, identity at in = out; hard_sigmoid at its default) 0.64 → 5.4–6.2 G elem/s;
+//         int16 one slope (relu requantizing, hard_tanh) 0.63 → 1.2–1.3 G; two slopes (leaky_relu, prelu) 0.65 → 1.1 G;
+//         int8 unit 0.68 → 10–12.6 G, one slope 0.69 → 1.5–1.7 G, two slopes 0.69 → 1.4 G.
+//       Against TFLM in the scalar build at the same quantization: relu 28×, relu6 4.2–4.9×, leaky_relu 5.1–5.4×,
+//       prelu 5.8×, relu requantizing 6.1×.
 //
 // hardswish: g = clamp(roundHalfAway((d·gMul + gBias) / 2^gShift), 0, gMax)
 //              = K·relu6(x+3)/6 · 2^F with K = inScale/outScale, gMax ≈ K·2^F ≈ 2^43 (i64)
 //            y = clamp(roundHalfAway((d·g + outZp·2^F) / 2^F), lo, hi)
 //       The gate carries ~43 significant bits, so y is the correctly rounded value except within
 //       ~1e-8 LSB of a tie. i64 multipliers (i64x2.mul in SIMD) keep that precision for int16.
+//       Not moved to i32 lanes (yet): d·g is a 17 × 44-bit product; 0.29–0.32 G elem/s SIMD, 1.0–1.3× its
+//       scalar build; int8 3.3× TFLM's int8 HARD_SWISH in the scalar build (bench/int16-vs-tflm.mjs --dtype int8).
 
 import {
   roundingShiftRightHalfAway, i64x2_roundingShiftRightHalfAway, clampI64, i64x2_clamp,

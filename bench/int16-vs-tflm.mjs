@@ -5,7 +5,8 @@
 // first with its defaults, ours then takes its input/output params; TFLM's RELU6 keeps the input's
 // quantization, its LOGISTIC/TANH output 2^-15). Ops without an int16 TFLM kernel (TFLM Micro has none for
 // hard_sigmoid, hard_tanh, hardswish, gelu, silu, elu, … in int16) are measured at their own defaults
-// and marked "no tflm".
+// and marked "no tflm". Where TFLM's kernel also requantizes (RELU, LEAKY_RELU, PRELU), a second row
+// measures both at output scale = 3/4 of the input scale (no unit slope: the fixed kernels' i32x4 plans).
 // n = 1,048,576 zero-copy (tensors in WASM memory), codes spread over the whole int16 range; medians of
 // REPS samples of this process's CPU time (process.cpuUsage; --clock wall for wall time), the
 // implementations alternating inside each round (same method as bench/quantized.mjs).
@@ -95,15 +96,24 @@ for (const spec of KERNELS) {
   const label = kernelName(spec, "simd");
   if (FILTER && !label.includes(FILTER)) continue;
   const hasTflm = KERNELS.some((k) => k.op === spec.op && k.dtype === DTYPE && k.method === "tflm" && (k.shape ?? "elementwise") === (spec.shape ?? "elementwise"));
-  const tflm = hasTflm ? bench(scalar, spec.op.name, "tflm", {}) : undefined;
-  const quant = tflm ? { input: tflm.k.input, output: tflm.k.output } : {};
-  const ours = bench(simd, spec.op.name, spec.method, quant);
-  const impls = [ours, ...(tflm ? [tflm] : []), ...(base ? [bench(base, spec.op.name, spec.method, quant)] : [])];
-  const t = time(impls).map((s) => N / s);
-  const tOurs = t[0], tTflm = tflm ? t[1] : undefined, tBase = base ? t[t.length - 1] : undefined;
-  const cells = [label, `${q(ours.k.input)} → ${q(ours.k.output)}`, fmt(tOurs), tflm ? fmt(tTflm) : "no tflm",
-    tflm ? ratio(tOurs, tTflm) : "—", ...(base ? [fmt(tBase), ratio(tOurs, tBase)] : [])];
-  rows.push(cells);
-  print(cells);
-  for (const im of impls) im.k.dispose();
+  const tflm0 = hasTflm ? bench(scalar, spec.op.name, "tflm", {}) : undefined;
+  // a second row where TFLM requantizes (output scale 3/4 of the input's): RELU, LEAKY_RELU, PRELU accept it
+  const requant = tflm0 && ["relu", "leaky_relu", "prelu"].includes(spec.op.name) ? { input: tflm0.k.input, output: { scale: tflm0.k.input.scale * 0.75, zeroPoint: tflm0.k.input.zeroPoint } } : undefined;
+  let tflm1;
+  try {
+    tflm1 = requant ? bench(scalar, spec.op.name, "tflm", requant) : undefined;
+    if (tflm1 && tflm1.k.output.scale !== requant.output.scale) { tflm1.k.dispose(); tflm1 = undefined; }
+  } catch { tflm1 = undefined; }
+  for (const tflm of tflm0 ? [tflm0, ...(tflm1 ? [tflm1] : [])] : [undefined]) {
+    const quant = tflm ? { input: tflm.k.input, output: tflm.k.output } : {};
+    const ours = bench(simd, spec.op.name, spec.method, quant);
+    const impls = [ours, ...(tflm ? [tflm] : []), ...(base ? [bench(base, spec.op.name, spec.method, quant)] : [])];
+    const t = time(impls).map((s) => N / s);
+    const tOurs = t[0], tTflm = tflm ? t[1] : undefined, tBase = base ? t[t.length - 1] : undefined;
+    const cells = [label, `${q(ours.k.input)} → ${q(ours.k.output)}`, fmt(tOurs), tflm ? fmt(tTflm) : "no tflm",
+      tflm ? ratio(tOurs, tTflm) : "—", ...(base ? [fmt(tBase), ratio(tOurs, tBase)] : [])];
+    rows.push(cells);
+    print(cells);
+    for (const im of impls) im.k.dispose();
+  }
 }

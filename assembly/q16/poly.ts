@@ -11,8 +11,11 @@
 // maxAbsLsb ≤ 0.53, meanAbsLsb ≤ 0.32 per case; per-op figures in docs/accuracy.md.
 // Measured with: node scripts/quant-accuracy.mjs (asserted by npx vitest run test/kernels/q16-poly.test.ts).
 // Coefficients: 64-byte header + 128 × 16-byte records = 2112 bytes.
-// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.43–0.54 G elem/s SIMD, 1.8–3.1× the scalar
-// build, ~0.9× the int16 lut (docs/bench-quantized.md).
+// Speed (node bench/int16-vs-tflm.mjs, CPU-time medians of 15, n = 2^20, docs/bench-quantized.md): 0.54–0.76 G
+// elem/s SIMD; sigmoid 2.3×, tanh 2.2× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
+// (issue target 4×: not met). No tail selects when tailsFree (./tails.ts) holds and no clamp before the
+// saturating narrow: 0.56 → 0.75 G elem/s for sigmoid/tanh/silu/softplus/mish (1.33–1.35×, --baseline A/B).
+// The lut's gather through a scratch store was tried here too: 0.98–1.03×, not kept.
 import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4, tailsFree } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 

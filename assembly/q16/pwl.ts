@@ -2,7 +2,11 @@
 // ../qpwl.ts (algorithm and measured error are documented there). SIMD: 8 codes per step, in the
 // plan pwl2Plan picks once per call (i16x8 lanes for a unit slope, i32x4 lanes otherwise, the i64x2
 // code only for shifts outside [18, 45]); every plan computes pwl2Scalar's integers exactly, so the
-// builds agree bit for bit (checked over all codes at random params by test/kernels/fixed.test.ts).
+// builds agree bit for bit (checked over all codes at random params by test/kernels/fixed-engines.test.ts).
+// Why plans: the i64x2 code ran at 0.63–0.65 G elem/s; the i32x4 plans at 1.1–1.3 G and the unit plan at
+// 5.4–6.2 G (node bench/int16-vs-tflm.mjs --baseline <main's build/qact.simd.wasm>, CPU-time medians of 15;
+// figures in ../qpwl.ts and docs/bench-quantized.md). PLAN_TWO_Z exists because selecting only m1, m2 (inZp = 0)
+// instead of all six side constants took leaky_relu from 0.78 to 1.08 G elem/s (same command, medians of 9).
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 import {
   pwl2Scalar, pwl2I32x4, hardswishScalar, hardswishI32x4, pwl2Plan, pwl2UnitAdd, pwl2Floor, pwl2M1, pwl2M2,
