@@ -15,7 +15,8 @@
 // elem/s SIMD; sigmoid 2.3×, tanh 2.2× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
 // (issue target 4×: not met). No tail selects when tailsFree (./tails.ts) holds and no clamp before the
 // saturating narrow: 0.56 → 0.75 G elem/s for sigmoid/tanh/silu/softplus/mish (1.33–1.35×, --baseline A/B).
-// The lut's gather through a scratch store was tried here too: 0.98–1.03×, not kept.
+// The lut's gather through a scratch store was tried here too: 0.98–1.03×, not kept. The tail-free case is a
+// branch in the kind-0 loop (see run), not a fourth loop copy (2.7 KiB of SIMD build).
 import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4, tailsFree } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 
@@ -71,8 +72,12 @@ const T_BITS: i32 = 12;
   return i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
 }
 
+/** free (kind 0 only; runtime): the tails need no select (tailsFree, checked once per call), then every
+ *  kind runs this kind-0 loop, whose branch skips the selects. A branch per 8 codes instead of a fourth
+ *  copy of the loop, which cost 2.7 KiB of the SIMD build per kernel (the build must stay ≤ 64 KiB). Kinds
+ *  1 and 2 keep a loop without the branch: their line constants leave fewer registers. */
 // @ts-ignore: decorator
-@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, kind: i32): void {
+@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, kind: i32, free: bool): void {
   const k = load<i32>(p, FRAC_BITS);
   let i = 0;
   if (ASC_FEATURE_SIMD) {
@@ -84,24 +89,31 @@ const T_BITS: i32 = 12;
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(inPtr + (<usize>i << 1));
       const lo = i16x8_widenHalfToI32x4(v, 0), hi = i16x8_widenHalfToI32x4(v, 1);
-      const ylo = poly3I32x4(lo, p, k, qa, span, mul), yhi = poly3I32x4(hi, p, k, qa, span, mul);
-      v128.store(outPtr + (<usize>i << 1), kind == 3 ? i32x4_narrowTwoToI16x8(ylo, yhi) : i32x4_narrowTwoToI16x8(
-        withTailsI32x4(lo, ylo, p, kind, qa, qb, left, right, zp, mh, ml, c),
-        withTailsI32x4(hi, yhi, p, kind, qa, qb, left, right, zp, mh, ml, c)));
+      let ylo = poly3I32x4(lo, p, k, qa, span, mul), yhi = poly3I32x4(hi, p, k, qa, span, mul);
+      if (!free) {
+        ylo = withTailsI32x4(lo, ylo, p, kind, qa, qb, left, right, zp, mh, ml, c);
+        yhi = withTailsI32x4(hi, yhi, p, kind, qa, qb, left, right, zp, mh, ml, c);
+      }
+      v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(ylo, yhi));
     }
   }
   const qa = load<i32>(p, QA), qb = load<i32>(p, QB), left = load<i32>(p, LEFT);
   for (; i < n; i++) {
     const q = <i32>load<i16>(inPtr + (<usize>i << 1));
-    store<i16>(outPtr + (<usize>i << 1), <i16>(q < qa ? left : q > qb ? rightTailScalar(q, p, kind == 3 ? 0 : kind) : poly3Scalar(q, p, k)));
+    store<i16>(outPtr + (<usize>i << 1), <i16>(q < qa ? left : q > qb ? rightTailScalar(q, p, kind) : poly3Scalar(q, p, k)));
   }
 }
 
 export function i16_poly3(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const kind = load<i32>(p, RIGHT_KIND);
-  const k = load<i32>(p, FRAC_BITS);
-  if (ASC_FEATURE_SIMD && tailsFree(p, poly3Scalar(load<i32>(p, QA), p, k), poly3Scalar(load<i32>(p, QB), p, k))) run(inPtr, outPtr, n, p, 3);
-  else if (kind == 2) run(inPtr, outPtr, n, p, 2);
-  else if (kind == 1) run(inPtr, outPtr, n, p, 1);
-  else run(inPtr, outPtr, n, p, 0);
+  let free = false;
+  if (ASC_FEATURE_SIMD) {
+    const k = load<i32>(p, FRAC_BITS);
+    free = tailsFree(p, poly3Scalar(load<i32>(p, QA), p, k), poly3Scalar(load<i32>(p, QB), p, k));
+  }
+  if (free) run(inPtr, outPtr, n, p, 0, true); // the tails are never used, whatever their kind
+  else if (kind == 2) run(inPtr, outPtr, n, p, 2, false);
+  else if (kind == 1) run(inPtr, outPtr, n, p, 1, false);
+  else run(inPtr, outPtr, n, p, 0, false);
 }
+
