@@ -19,10 +19,10 @@
 //       Speed, n = 2^20 zero-copy, CPU-time medians of 15, same process (node bench/int16-vs-tflm.mjs
 //       --baseline <main's build/qact.simd.wasm> [--dtype int8]; docs/bench-quantized.md):
 //         int16 unit slope (relu, relu6, identity at in = out; hard_sigmoid at its default) 0.64 → 5.4–6.2 G elem/s;
-//         int16 one slope (relu requantizing, hard_tanh) 0.63 → 1.2–1.3 G; two slopes (leaky_relu, prelu) 0.65 → 1.1 G;
-//         int8 unit 0.68 → 10–12.6 G, one slope 0.69 → 1.5–1.7 G, two slopes 0.69 → 1.4 G.
-//       Against TFLM in the scalar build at the same quantization: relu 28×, relu6 4.2–4.9×, leaky_relu 5.1–5.4×,
-//       prelu 5.8×, relu requantizing 6.1×.
+//         int16 one slope (relu requantizing, hard_tanh) 0.63 → 1.2–1.3 G; two slopes (leaky_relu, prelu) 0.60–0.65 → 1.0–1.1 G;
+//         int8 unit 0.68 → 10–12.6 G, one slope 0.56–0.70 → 1.3–1.75 G, two slopes 0.55–0.69 → 1.0–1.4 G.
+//       Against TFLM in the scalar build at the same quantization: relu 27–31×, relu6 4.2–4.9×, leaky_relu 5.1–5.4×,
+//       prelu 5.8–6.2×, relu requantizing 6.1–6.3× (several runs).
 //
 // hardswish: g = clamp(roundHalfAway((d·gMul + gBias) / 2^gShift), 0, gMax)
 //              = K·relu6(x+3)/6 · 2^F with K = inScale/outScale, gMax ≈ K·2^F ≈ 2^43 (i64)

@@ -13,8 +13,8 @@
 // per case, per-op figures in docs/accuracy.md. Measured with: node scripts/quant-accuracy.mjs
 // (asserted by npx vitest run test/kernels/q16-lut.test.ts).
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
-// Speed (node bench/int16-vs-tflm.mjs, CPU-time medians of 15, n = 2^20, docs/bench-quantized.md): 0.54–0.85 G
-// elem/s SIMD; sigmoid 2.5×, tanh 2.5× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
+// Speed (node bench/int16-vs-tflm.mjs, CPU-time medians of 15, n = 2^20, docs/bench-quantized.md): 0.53–0.86 G
+// elem/s SIMD; sigmoid 2.5–2.6×, tanh 2.4–2.6× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
 // (issue target 4×: not met, see docs/bench-quantized.md). SIMD choices, each A/B in one process
 // (--baseline <the previous build>): no tail selects when tailsFree (./tails.ts) holds and no clamp before
 // the saturating narrow, 0.63–0.65 → 0.81–0.85 G elem/s for sigmoid/tanh/silu/softplus/mish (1.27–1.31×);

@@ -6,7 +6,7 @@
 // all codes at random params by test/kernels/fixed-engines.test.ts); the scalar loop also handles the
 // SIMD build's tail, so both builds share it.
 // Speed (node bench/int16-vs-tflm.mjs --dtype int8 --filter fixed --baseline <main's build/qact.simd.wasm>,
-// n = 2^20, CPU-time medians of 15): unit plan 0.65–0.69 → 10–12.6 G elem/s, i32x4 plans 0.57–0.69 → 1.4–1.7 G.
+// n = 2^20, CPU-time medians of 15): unit plan 0.65–0.69 → 10–12.6 G elem/s, i32x4 plans 0.55–0.70 → 1.0–1.75 G.
 import { i8x16_widenQuarterToI32x4, i32x4_narrowFourToI8x16 } from "../qio";
 import {
   pwl2Scalar, pwl2I32x4, hardswishScalar, hardswishI32x4, pwl2Plan, pwl2UnitAdd, pwl2Floor, pwl2M1, pwl2M2,
