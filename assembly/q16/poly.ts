@@ -11,9 +11,13 @@
 // maxAbsLsb ≤ 0.53, meanAbsLsb ≤ 0.32 per case; per-op figures in docs/accuracy.md.
 // Measured with: node scripts/quant-accuracy.mjs (asserted by npx vitest run test/kernels/q16-poly.test.ts).
 // Coefficients: 64-byte header + 128 × 16-byte records = 2112 bytes.
-// Speed (npm run bench:quantized, CPU time, n = 2^20): 0.43–0.54 G elem/s SIMD, 1.8–3.1× the scalar
-// build, ~0.9× the int16 lut (docs/bench-quantized.md).
-import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4 } from "./tails";
+// Speed (node bench/int16-vs-tflm.mjs, CPU-time medians of 15, n = 2^20, docs/bench-quantized.md): 0.45–0.76 G
+// elem/s SIMD; sigmoid 2.1–2.3×, tanh 2.2–2.3× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
+// (issue target 4×: not met). No tail selects when tailsFree (./tails.ts) holds and no clamp before the
+// saturating narrow: 0.56 → 0.75 G elem/s for sigmoid/tanh/silu/softplus/mish (1.33–1.35×, --baseline A/B).
+// The lut's gather through a scratch store was tried here too: 0.98–1.03×, not kept. The tail-free case is a
+// branch in the kind-0 loop (see run), not a fourth loop copy (2.7 KiB of SIMD build).
+import { QA, SPAN, MUL, FRAC_BITS, LEFT, QB, RIGHT_KIND, RECORDS, RIGHT, LINE_ZP, LINE_MH, LINE_ML, LINE_C, rightTailScalar, withTailsI32x4, tailsFree } from "./tails";
 import { i16x8_widenHalfToI32x4, i32x4_narrowTwoToI16x8 } from "../qio";
 
 const LAST: i32 = 127;
@@ -64,12 +68,16 @@ const T_BITS: i32 = 12;
   let acc = i32x4.add(i32x4.shr_s(i32x4.add(i32x4.mul(c3, t), half), T_BITS), c2);
   acc = i32x4.add(i32x4.shr_s(i32x4.add(i32x4.mul(acc, t), half), T_BITS), c1);
   acc = i32x4.add(i32x4.shr_s(i32x4.add(i32x4.mul(acc, t), half), T_BITS), c0);
-  const y = i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
-  return i32x4.min_s(i32x4.max_s(y, i32x4.splat(-32768)), i32x4.splat(32767));
+  // not clamped to [−32768, 32767] here: the caller's i16x8.narrow_i32x4_s saturates to the same codes
+  return i32x4.shr_s(i32x4.add(i32x4.add(acc, i32x4.splat(1 << (k - 1))), i32x4.shr_s(acc, 31)), k);
 }
 
+/** free (kind 0 only; runtime): the tails need no select (tailsFree, checked once per call), then every
+ *  kind runs this kind-0 loop, whose branch skips the selects. A branch per 8 codes instead of a fourth
+ *  copy of the loop, which cost 2.7 KiB of the SIMD build per kernel (the build must stay ≤ 64 KiB). Kinds
+ *  1 and 2 keep a loop without the branch: their line constants leave fewer registers. */
 // @ts-ignore: decorator
-@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, kind: i32): void {
+@inline function run(inPtr: usize, outPtr: usize, n: i32, p: usize, kind: i32, free: bool): void {
   const k = load<i32>(p, FRAC_BITS);
   let i = 0;
   if (ASC_FEATURE_SIMD) {
@@ -81,9 +89,12 @@ const T_BITS: i32 = 12;
     for (; i + 8 <= n; i += 8) {
       const v = v128.load(inPtr + (<usize>i << 1));
       const lo = i16x8_widenHalfToI32x4(v, 0), hi = i16x8_widenHalfToI32x4(v, 1);
-      v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(
-        withTailsI32x4(lo, poly3I32x4(lo, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c),
-        withTailsI32x4(hi, poly3I32x4(hi, p, k, qa, span, mul), p, kind, qa, qb, left, right, zp, mh, ml, c)));
+      let ylo = poly3I32x4(lo, p, k, qa, span, mul), yhi = poly3I32x4(hi, p, k, qa, span, mul);
+      if (!free) {
+        ylo = withTailsI32x4(lo, ylo, p, kind, qa, qb, left, right, zp, mh, ml, c);
+        yhi = withTailsI32x4(hi, yhi, p, kind, qa, qb, left, right, zp, mh, ml, c);
+      }
+      v128.store(outPtr + (<usize>i << 1), i32x4_narrowTwoToI16x8(ylo, yhi));
     }
   }
   const qa = load<i32>(p, QA), qb = load<i32>(p, QB), left = load<i32>(p, LEFT);
@@ -95,7 +106,14 @@ const T_BITS: i32 = 12;
 
 export function i16_poly3(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const kind = load<i32>(p, RIGHT_KIND);
-  if (kind == 2) run(inPtr, outPtr, n, p, 2);
-  else if (kind == 1) run(inPtr, outPtr, n, p, 1);
-  else run(inPtr, outPtr, n, p, 0);
+  let free = false;
+  if (ASC_FEATURE_SIMD) {
+    const k = load<i32>(p, FRAC_BITS);
+    free = tailsFree(p, poly3Scalar(load<i32>(p, QA), p, k), poly3Scalar(load<i32>(p, QB), p, k));
+  }
+  if (free) run(inPtr, outPtr, n, p, 0, true); // the tails are never used, whatever their kind
+  else if (kind == 2) run(inPtr, outPtr, n, p, 2, false);
+  else if (kind == 1) run(inPtr, outPtr, n, p, 1, false);
+  else run(inPtr, outPtr, n, p, 0, false);
 }
+

@@ -54,3 +54,15 @@ export const T_BITS: i32 = 15;
   const withRight = v128.bitselect(r, y, i32x4.gt_s(q, qb));
   return v128.bitselect(left, withRight, i32x4.lt_s(q, qa));
 }
+
+/** True when the tails need no select: each tail is either unreachable by int16 codes (qa = −32768,
+ *  qb = 32767: the table covers every code, as at the default quantizations) or a constant the table part
+ *  already gives at its end (the table part clamps q − qa into [0, span], so the code at qa, resp. qb = qa + span,
+ *  is what every code beyond gets). yqa, yqb: the table part's codes at qa and qb (scalar code). The SIMD
+ *  kernels then skip both compare-and-selects. */
+// @ts-ignore: decorator
+@inline export function tailsFree(p: usize, yqa: i32, yqb: i32): bool {
+  const qa = load<i32>(p, QA), qb = load<i32>(p, QB);
+  return (qa <= -32768 || yqa == load<i32>(p, LEFT)) &&
+    (qb >= 32767 || (load<i32>(p, RIGHT_KIND) == 0 && qb == qa + load<i32>(p, SPAN) && yqb == load<i32>(p, RIGHT)));
+}
