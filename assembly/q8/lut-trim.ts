@@ -41,22 +41,15 @@ const ODD: i32 = 1;
 const RAMP: i32 = 2;
 const STEP: i32 = 3;
 
+// Every per-call constant is a v128.load8_splat from the params block, not i8x16.splat(load<i8>):
+// V8 sinks a pure splat into the loop and rebuilds it (vmovd + vpbroadcastb) at every iteration, a
+// load stays outside (the A/B in the header: K=7 fold odd ×1.56 → ×1.86 from this alone). The loads
+// are made once in i8_lut256_trim and shared by all the inlined loops (code size).
 // @ts-ignore: decorator
-@inline function trimLoop(inPtr: usize, outPtr: usize, n: i32, p: usize, K: i32, FOLD: bool, POST: i32): i32 {
+@inline function trimLoop(inPtr: usize, outPtr: usize, n: i32, K: i32, FOLD: bool, POST: i32,
+  zp: v128, c0: v128, r: v128, c1: v128, s0: v128, s1: v128, fm: v128, fv: v128, t0: v128, t1: v128, t2: v128, t3: v128, t4: v128, t5: v128, t6: v128, t7: v128): i32 {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    const zp = i8x16.splat(load<i8>(p + HDR + 3));
-    const c0 = i8x16.splat(load<i8>(p + HDR + 4));
-    const r = i8x16.splat(load<i8>(p + HDR + 5));
-    const c1 = i8x16.splat(load<i8>(p + HDR + 6));
-    const t0 = v128.load(p + WIN, 0);
-    const t1 = K > 1 ? v128.load(p + WIN, 16) : t0;
-    const t2 = K > 2 ? v128.load(p + WIN, 32) : t0;
-    const t3 = K > 3 ? v128.load(p + WIN, 48) : t0;
-    const t4 = K > 4 ? v128.load(p + WIN, 64) : t0;
-    const t5 = K > 5 ? v128.load(p + WIN, 80) : t0;
-    const t6 = K > 6 ? v128.load(p + WIN, 96) : t0;
-    const t7 = K > 7 ? v128.load(p + WIN, 112) : t0;
     const step = i8x16.splat(16);
     for (; i + 16 <= n; i += 16) {
       const x = v128.load(inPtr + i);
@@ -71,11 +64,19 @@ const STEP: i32 = 3;
       if (K > 6) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t6, d)); }
       if (K > 7) { d = i8x16.sub(d, step); w = v128.or(w, i8x16.swizzle(t7, d)); }
       let y = i8x16.add(w, c0);
+      if (FOLD) {
+        // two tail steps on dk = |x − zp| − 16(K−1) (no wrap for K ≥ 2): −1 each where dk > s (odd),
+        // +1 each (ramp); s = 127 never fires
+        const m = i8x16.add(i8x16.gt_s(d, s0), i8x16.gt_s(d, s1));
+        y = POST == ODD ? i8x16.add(y, m) : i8x16.sub(y, m);
+      }
       if (POST == ODD) {
         const neg = i8x16.gt_s(x, r);
         y = i8x16.add(i8x16.sub_sat_s(v128.xor(y, neg), neg), c1);
       } else if (POST == RAMP) {
         y = i8x16.add(y, i8x16.max_s(x, r));
+        // fold: +1 on the codes x with (x & fm) == fv (rounding ties of the odd part; fm 0, fv 1: none)
+        if (FOLD) y = i8x16.sub(y, i8x16.eq(v128.and(x, fm), fv));
       } else if (POST == STEP) {
         y = i8x16.add(y, v128.and(i8x16.gt_s(x, r), c1));
       }
@@ -85,27 +86,30 @@ const STEP: i32 = 3;
   return i;
 }
 
-// K variants compiled (each is its own loop; code size: docs/sizes.md): fold forms K = 3..8, window
+// K variants compiled (each is its own loop; code size: docs/sizes.md): fold forms K = 2..8, window
 // forms K = 2, 4, 6, 8 (src/tables/lut8-trim.ts picks only these).
 // @ts-ignore: decorator
-@inline function foldK(inPtr: usize, outPtr: usize, n: i32, p: usize, K: i32, POST: i32): i32 {
+@inline function foldK(inPtr: usize, outPtr: usize, n: i32, K: i32, POST: i32,
+  zp: v128, c0: v128, r: v128, c1: v128, s0: v128, s1: v128, fm: v128, fv: v128, t0: v128, t1: v128, t2: v128, t3: v128, t4: v128, t5: v128, t6: v128, t7: v128): i32 {
   switch (K) {
-    case 3: return trimLoop(inPtr, outPtr, n, p, 3, true, POST);
-    case 4: return trimLoop(inPtr, outPtr, n, p, 4, true, POST);
-    case 5: return trimLoop(inPtr, outPtr, n, p, 5, true, POST);
-    case 6: return trimLoop(inPtr, outPtr, n, p, 6, true, POST);
-    case 7: return trimLoop(inPtr, outPtr, n, p, 7, true, POST);
-    default: return trimLoop(inPtr, outPtr, n, p, 8, true, POST);
+    case 2: return trimLoop(inPtr, outPtr, n, 2, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 3: return trimLoop(inPtr, outPtr, n, 3, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 4: return trimLoop(inPtr, outPtr, n, 4, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 5: return trimLoop(inPtr, outPtr, n, 5, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 6: return trimLoop(inPtr, outPtr, n, 6, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 7: return trimLoop(inPtr, outPtr, n, 7, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    default: return trimLoop(inPtr, outPtr, n, 8, true, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
   }
 }
 
 // @ts-ignore: decorator
-@inline function windowK(inPtr: usize, outPtr: usize, n: i32, p: usize, K: i32, POST: i32): i32 {
+@inline function windowK(inPtr: usize, outPtr: usize, n: i32, K: i32, POST: i32,
+  zp: v128, c0: v128, r: v128, c1: v128, s0: v128, s1: v128, fm: v128, fv: v128, t0: v128, t1: v128, t2: v128, t3: v128, t4: v128, t5: v128, t6: v128, t7: v128): i32 {
   switch (K) {
-    case 2: return trimLoop(inPtr, outPtr, n, p, 2, false, POST);
-    case 4: return trimLoop(inPtr, outPtr, n, p, 4, false, POST);
-    case 6: return trimLoop(inPtr, outPtr, n, p, 6, false, POST);
-    default: return trimLoop(inPtr, outPtr, n, p, 8, false, POST);
+    case 2: return trimLoop(inPtr, outPtr, n, 2, false, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 4: return trimLoop(inPtr, outPtr, n, 4, false, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    case 6: return trimLoop(inPtr, outPtr, n, 6, false, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    default: return trimLoop(inPtr, outPtr, n, 8, false, POST, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
   }
 }
 
@@ -119,8 +123,15 @@ export function i8_lut256_trim(inPtr: usize, outPtr: usize, n: i32, p: usize): v
       i8_lut256(inPtr, outPtr, n, p);
       return;
     }
-    if (fold) i = post == ODD ? foldK(inPtr, outPtr, n, p, K, ODD) : foldK(inPtr, outPtr, n, p, K, RAMP);
-    else i = post == RAMP ? windowK(inPtr, outPtr, n, p, K, RAMP) : windowK(inPtr, outPtr, n, p, K, STEP);
+    // loaded once for every loop (see trimLoop); W is always 128 bytes, the unused part zero
+    const zp = v128.load8_splat(p, HDR + 3), c0 = v128.load8_splat(p, HDR + 4);
+    const r = v128.load8_splat(p, HDR + 5), c1 = v128.load8_splat(p, HDR + 6);
+    const s0 = v128.load8_splat(p, HDR + 7), s1 = v128.load8_splat(p, HDR + 8);
+    const fm = v128.load8_splat(p, HDR + 9), fv = v128.load8_splat(p, HDR + 10);
+    const t0 = v128.load(p, WIN), t1 = v128.load(p, WIN + 16), t2 = v128.load(p, WIN + 32), t3 = v128.load(p, WIN + 48);
+    const t4 = v128.load(p, WIN + 64), t5 = v128.load(p, WIN + 80), t6 = v128.load(p, WIN + 96), t7 = v128.load(p, WIN + 112);
+    if (fold) i = post == ODD ? foldK(inPtr, outPtr, n, K, ODD, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7) : foldK(inPtr, outPtr, n, K, RAMP, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
+    else i = post == RAMP ? windowK(inPtr, outPtr, n, K, RAMP, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7) : windowK(inPtr, outPtr, n, K, STEP, zp, c0, r, c1, s0, s1, fm, fv, t0, t1, t2, t3, t4, t5, t6, t7);
   }
   for (; i < n; i++) store<u8>(outPtr + i, load<u8>(p + <usize>load<u8>(inPtr + i)));
 }
