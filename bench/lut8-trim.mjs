@@ -60,5 +60,5 @@ for (const [name, kind, op, p, input, output] of cases) {
   }
   const ga = N / median(a) / 1e9, gb = N / median(b) / 1e9;
   console.log(`${name.padEnd(9)} ${kind.padEnd(7)} in ${input.scale.toPrecision(4)}/${input.zeroPoint} out ${output.scale.toPrecision(4)}/${output.zeroPoint}  ` +
-    `form K=${f.K} ${f.fold ? "fold" : "window"} ${f.post} (cost ${trimCost(f)})  plain ${ga.toFixed(2)} G/s  trim ${gb.toFixed(2)} G/s  ×${(gb / ga).toFixed(2)}`);
+    `form K=${f.K} ${f.fold ? "fold" : "window"} ${f.post}${f.fold && f.s0 !== 127 ? " +steps" : ""}${f.fold && f.fm !== 0 ? " +fix" : ""} (cost ${trimCost(f)})  plain ${ga.toFixed(2)} G/s  trim ${gb.toFixed(2)} G/s  ×${(gb / ga).toFixed(2)}`);
 }
