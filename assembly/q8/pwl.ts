@@ -1,15 +1,15 @@
 // int8 piecewise-linear kernels, method `fixed`: loads/stores around the integer math of ../qpwl.ts
 // (algorithm and measured error are documented there). SIMD: 16 codes per step, in the plan pwl2Plan picks
 // once per call: i8x16 lanes for a unit slope, else four i32x4 lanes of d = q − inZp (|d| ≤ 255, so the
-// side constants do not depend on the zero point and two slopes only select m1, m2 per lane), the i64x2
-// code only for shifts outside [18, 45]. Every plan computes pwl2Scalar's integers exactly (checked over
+// side constants do not depend on the zero point and two slopes only select m1, m2 per lane); shifts
+// outside [18, 45] take the scalar loop (int16 keeps an i64x2 loop for them, ../q16/pwl.ts). Every plan computes pwl2Scalar's integers exactly (checked over
 // all codes at random params by test/kernels/fixed-engines.test.ts); the scalar loop also handles the
 // SIMD build's tail, so both builds share it.
 // Speed (node bench/int16-vs-tflm.mjs --dtype int8 --filter fixed --baseline <main's build/qact.simd.wasm>,
 // n = 2^20, CPU-time medians of 15): unit plan 0.65–0.69 → 10–12.6 G elem/s, i32x4 plans 0.55–0.70 → 1.0–1.75 G.
 import { i8x16_widenQuarterToI32x4, i32x4_narrowFourToI8x16 } from "../qio";
 import {
-  pwl2Scalar, pwl2I32x4, hardswishScalar, hardswishI32x4, pwl2Plan, pwl2UnitAdd, pwl2Floor, pwl2M1, pwl2M2,
+  pwl2Scalar, hardswishScalar, hardswishI32x4, pwl2Plan, pwl2UnitAdd, pwl2Floor, pwl2M1, pwl2M2,
   pwl2Cl, pwl2NegBelow, pwl2A, pwl2B, pwl2LimbsI32x4, PLAN_UNIT, PLAN_I64, PLAN_ONE,
   PWL2_IN_ZP, PWL2_MUL_POS, PWL2_MUL_NEG, PWL2_SHIFT, PWL2_LO, PWL2_HI,
 } from "../qpwl";
@@ -74,14 +74,9 @@ export function i8_pwl2(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
     if (plan == PLAN_UNIT) i = unitI8(inPtr, outPtr, n, p);
     else if (plan == PLAN_ONE) i = limbsI8(inPtr, outPtr, n, p, false);
     else if (plan != PLAN_I64) i = limbsI8(inPtr, outPtr, n, p, true);
-    else {
-      for (; i + 16 <= n; i += 16) {
-        const v = v128.load(inPtr + i);
-        v128.store(outPtr + i, i32x4_narrowFourToI8x16(
-          pwl2I32x4(i8x16_widenQuarterToI32x4(v, 0), p), pwl2I32x4(i8x16_widenQuarterToI32x4(v, 1), p),
-          pwl2I32x4(i8x16_widenQuarterToI32x4(v, 2), p), pwl2I32x4(i8x16_widenQuarterToI32x4(v, 3), p)));
-      }
-    }
+    // PLAN_I64 (shifts outside [18, 45]: input/output scale ratios beyond ~2^±13) runs the scalar
+    // loop below: its i64x2 SIMD loop was ~1.1 KB of code, too much for the 8 KiB minimal module
+    // (docs/sizes.md), for parameters this rare
   }
   for (; i < n; i++) store<i8>(outPtr + i, <i8>pwl2Scalar(<i32>load<i8>(inPtr + i), p));
 }
