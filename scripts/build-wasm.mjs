@@ -34,10 +34,10 @@ for (const configFile of ["asconfig.json", "asconfig.int.json", "asconfig.ref.js
     }
     if (target === "simd") {
       const { textFile } = config.targets[target];
-      const { text, bytes, constants, uses } = await assemblePooled(readFileSync(textFile, "utf8"));
+      const { text, bytes, constants, uses, loadSplats } = await assemblePooled(readFileSync(textFile, "utf8"));
       writeFileSync(outFile, bytes);
       writeFileSync(textFile, text);
-      console.log(`build-wasm: ${outFile}: ${constants} loop constants pooled (${uses} uses)`);
+      console.log(`build-wasm: ${outFile}: ${constants} loop constants pooled (${uses} uses), ${loadSplats} load + splat pairs fused`);
       // build/qact.relaxed.wasm: the same module with comparison-masked bitselects as relaxed_laneselect
       const relaxed = relaxLaneSelects(text);
       writeFileSync("build/qact.relaxed.wasm", await assemble(relaxed.text));
