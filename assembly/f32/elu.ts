@@ -39,18 +39,20 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   return x > 0 ? x : alpha * f64_expm1(f64_maxC(f64_minC(x, 0.0) / alpha, -700.0));
 }
 // @ts-ignore: decorator
-@inline function f64x2_softplus(x: v128, beta: v128): v128 {
+@inline function f64x2_softplus(x: v128, beta: v128, invBeta: v128): v128 {
   const z = f64x2.mul(beta, x);
   const l = f64x2_log1p01(f64x2_exp(f64x2.neg(f64x2_minC(f64x2.abs(z), 700))));
-  return f64x2.div(v128.bitselect(f64x2.add(z, l), l, f64x2.gt(z, f64x2.splat(0))), beta);
+  return f64x2.mul(f64x2.add(f64x2_maxC(z, 0), l), invBeta);
 }
 // @ts-ignore: decorator
-@inline function f64_softplus(x: f64, beta: f64): f64 {
+@inline function f64_softplus(x: f64, beta: f64, invBeta: f64): f64 {
   const z = beta * x;
   const l = f64_log1p01(f64_exp(-f64_minC(abs(z), 700.0)));
-  return (z > 0 ? z + l : l) / beta;
+  return (f64_maxC(z, 0.0) + l) * invBeta;
 }
 
+// elu: the clamp of the expm1 argument and the final x > 0 select are done in f32 lanes (exact; 4
+// lanes per operation instead of 2): z = max(min(x, 0), −700), y = x > 0 ? x : f32(alpha·expm1(z)).
 export function f32_elu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const alpha = load<f64>(p, 0);
   let i = 0;
@@ -59,13 +61,18 @@ export function f32_elu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       const x = v128.load(inPtr + o);
-      const y = f32x4_fromF64x2Pair(f64x2_elu(f32x4_lowToF64x2(x), va), f64x2_elu(f32x4_highToF64x2(x), va));
+      const z = f32x4.pmax(f32x4.pmin(x, f32x4.splat(0)), f32x4.splat(-700));
+      const e = f32x4_fromF64x2Pair(f64x2.mul(va, f64x2_expm1(f32x4_lowToF64x2(z))), f64x2.mul(va, f64x2_expm1(f32x4_highToF64x2(z))));
+      const y = v128.bitselect(x, e, f32x4.gt(x, f32x4.splat(0)));
       v128.store(outPtr + o, f32x4_keepNaN(x, y));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>f64_elu(<f64>x, alpha));
+    const m: f32 = <f32>0 < x ? <f32>0 : x;
+    const z: f32 = m < <f32>-700 ? <f32>-700 : m;
+    const e = <f32>(alpha * f64_expm1(<f64>z));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : (x > 0 ? x : e));
   }
 }
 
@@ -107,18 +114,19 @@ export function f32_celu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
 
 export function f32_softplus(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const beta = load<f64>(p, 0);
+  const invBeta = 1 / beta; // once per call: a multiply per element instead of a division
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    const vb = f64x2.splat(beta);
+    const vb = f64x2.splat(beta), vib = f64x2.splat(invBeta);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       const x = v128.load(inPtr + o);
-      const y = f32x4_fromF64x2Pair(f64x2_softplus(f32x4_lowToF64x2(x), vb), f64x2_softplus(f32x4_highToF64x2(x), vb));
+      const y = f32x4_fromF64x2Pair(f64x2_softplus(f32x4_lowToF64x2(x), vb, vib), f64x2_softplus(f32x4_highToF64x2(x), vb, vib));
       v128.store(outPtr + o, f32x4_keepNaN(x, y));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>f64_softplus(<f64>x, beta));
+    store<f32>(outPtr + (<usize>i << 2), x != x ? x : <f32>f64_softplus(<f64>x, beta, invBeta));
   }
 }
