@@ -8,11 +8,17 @@
 //   |t| ≥ 1.25: erfc(|t|) = e^(−t² − 0.5625 + R(s)/S(s)) / |t|, s = 1/t², with the [1.25, 1/0.35)
 //               or [1/0.35, 28) rational chosen per lane, |t| clamped to 26 (gelu is ±0 or x
 //               there in f32); erfc(t) = t > 0 ? that : 2 − that.
-// exp is ./exp.ts (relative error ~1e-14); the −t² rounding adds ≤ t²·2^-53 ≤ 1e-13 relative.
+// exp is ./exp.ts (degree-5 polynomial, relative error ≤ 2^-27.6: ≤ 0.09 ULP of the result); the −t²
+// rounding adds ≤ t²·2^-53 ≤ 1e-13 relative.
 // The multiplier is max(x, −200) so −Inf gives −0 (the reference's limit) instead of −Inf·0.
 // NaN inputs are returned unchanged; gelu(−0) = −0.
 // MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
-//   maxUlp 0.500080, 199 mismatches, worst x = -3.6446056365966797   (npx qact sweep --op gelu)
+//   maxUlp 0.545468, 343725 mismatches, worst x = -12.607933044433594   (npx qact sweep --op gelu)
+// SPEED: the degree-5 exp of ./exp.ts did not change it measurably (0.074 → 0.074 G elem/s, interleaved
+// A/B, n = 2^20, CPU time, medians of 9): the rationals and four f64 divisions dominate. Tried and
+// dropped (same process A/B): one division for both regions' rationals (P/Q or R/S chosen per lane)
+// and 1/b for s and the final /b: 0.079 → 0.065 (slower, longer dependency chain); coefficient
+// selects as b ^ (m & (a ^ b)) (2 instructions instead of bitselect's 3): 0.078 → 0.080 (+2%, noise).
 import { f64x2_exp, f64_exp, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator
