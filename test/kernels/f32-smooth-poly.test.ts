@@ -1,9 +1,12 @@
-// The exp/expm1 polynomial of the f32 accurate kernels (assembly/f32/exp.ts) is what
-// src/tables/f32-expm1-poly.ts generates, and its error is what the headers claim (measured here
-// independently of the generator's own sample: against Math.expm1/Math.exp on a finer grid).
+// The exp/expm1 polynomial of the f32 accurate kernels (assembly/f32/exp.ts) and gelu's erfcx
+// polynomial (assembly/f32/gelu.ts) are what src/tables/f32-expm1-poly.ts and f32-gelu-erfcx.ts
+// generate, and their errors are what the headers claim (measured here independently of the
+// generators' own samples: against Math.expm1/Math.exp/@stdlib erfc on other grids).
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { expm1Poly, EXPM1_POLY_HALF_WIDTH } from "../../src/tables/f32-expm1-poly.js";
+import { erfcxPoly, ERFCX_T } from "../../src/tables/f32-gelu-erfcx.js";
+import erfc from "@stdlib/math-base-special-erfc";
 
 const src = readFileSync(new URL("../../assembly/f32/exp.ts", import.meta.url), "utf8");
 const coef = (name: string) => Number(src.match(new RegExp(`@inline const ${name}: f64 = ([-0-9.e]+);`))![1]);
@@ -37,5 +40,44 @@ describe("assembly/f32/exp.ts polynomial", () => {
 
   it("degree 4 would not be enough for a 1-ULP f32 result (why degree 5)", () => {
     expect(expm1Poly(4).maxRelExp).toBeGreaterThan(2 ** -24);
+  });
+});
+
+describe("assembly/f32/gelu.ts erfcx polynomial", () => {
+  const gsrc = readFileSync(new URL("../../assembly/f32/gelu.ts", import.meta.url), "utf8");
+  const gc = (name: string) => Number(gsrc.match(new RegExp(`@inline const ${name}: f64 = ([-0-9.e]+);`))![1]);
+  const gen = erfcxPoly();
+
+  it("holds exactly the generated map (ZA, ZB, ZK), coefficients C0..C12 and clamp A_MAX (not stale)", () => {
+    expect(gc("ZA")).toBe(gen.A);
+    expect(gc("ZB")).toBe(gen.B);
+    expect(gc("ZK")).toBe(gen.K);
+    expect(gc("A_MAX")).toBe(ERFCX_T);
+    expect(gen.coef).toHaveLength(13);
+    gen.coef.forEach((c, i) => expect(gc(`C${i}`), `C${i}`).toBe(c));
+  });
+
+  it("e^(−a²)·P(z(a)) is erfc(a) within 2^-34 relative on [0, 10.7] (stdlib erfc, a grid unlike the generator's)", () => {
+    const C = Array.from({ length: 13 }, (_, i) => gc(`C${i}`));
+    let worst = 0;
+    const M = 300_007;
+    for (let i = 0; i <= M; i++) {
+      const a = (ERFCX_T * i) / M;
+      const z = (gc("ZA") * a + gc("ZB")) / (a + gc("ZK"));
+      let p = C[12];
+      for (let k = 11; k >= 0; k--) p = C[k] + z * p;
+      worst = Math.max(worst, Math.abs((p * Math.exp(-a * a)) / erfc(a) - 1));
+    }
+    // 2^-34 for the polynomial, plus Math.exp's rounding of −a² (≤ 1.3e-14 ≈ 2^-46)
+    expect(worst).toBeLessThan(2 ** -34);
+  });
+
+  it("gelu rounds to −0 below x = −15.1 and to x above 15.13 (why the clamps are harmless)", () => {
+    // below: the kernel's value 0.5·(−15.1)·erfc(10.7) is far under half the smallest subnormal
+    expect(Math.abs(0.5 * -15.1 * erfc(ERFCX_T))).toBeLessThan(2 ** -150);
+    expect(Math.fround(0.5 * -14.4 * erfc(14.4 * Math.SQRT1_2))).toBe(-0);
+    // above: 0.5·x·(2 − erfc(a)) = x in f32 once erfc(a) < 2^-25
+    expect(erfc(ERFCX_T)).toBeLessThan(2 ** -25);
+    expect(Math.fround(0.5 * 7.4 * (2 - erfc(7.4 * Math.SQRT1_2)))).toBe(Math.fround(7.4));
   });
 });

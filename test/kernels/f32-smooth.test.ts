@@ -29,8 +29,9 @@ const REACH: Record<string, number> = {
   tanh: 0.72, elu: 0.72, selu: 0.72, celu: 0.72,
 };
 /** Fraction of these (hard, dense) inputs not correctly rounded: a sanity bound, not a contract
- *  (the contract is ≤ 1 ULP); up to ~4% for elu with alpha ≠ 1 on the dense intervals. */
-const MISMATCH_FRACTION = (op: string) => (REACH[op] > 0.7 ? 0.05 : 0.005);
+ *  (the contract is ≤ 1 ULP); up to ~4% for elu with alpha ≠ 1 and ~2.3% for gelu (whose erfc
+ *  near t = 0 is e^(−a²)·erfcx(a) with the exp's 2^-27.6) on the dense intervals. */
+const MISMATCH_FRACTION = (op: string) => (REACH[op] > 0.7 || op === "gelu" ? 0.05 : 0.005);
 const PARAMS: Record<string, Record<string, number>[]> = {
   elu: [{}, { alpha: 0.5 }, { alpha: 2.5 }, { alpha: 0 }],
   selu: [{}, { alpha: 1, scale: 2 }],
