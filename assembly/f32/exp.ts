@@ -108,6 +108,24 @@
   return i64x2.add(f64x2_expPoly(r), i64x2.shl(t, 52)); // k added to the exponent
 }
 
+/** e^x for x in [−700, 700], the polynomial by Horner's scheme: 1 + r·(G0 + r·(G1 + … + r·G5)).
+ *  Fewer operations (12 instead of 14) but a longer dependency chain than f64x2_exp's Estrin: faster
+ *  where little else overlaps it (sigmoid 1.05–1.07×, silu 1.02–1.04×; gelu 0.97–1.04×, left on
+ *  Estrin), slower where it does (gelu_tanh 0.93×, mish 0.92×, softplus 0.93×) — same-process A/B,
+ *  CPU time, medians of 15. Used by sigmoid and silu only. */
+// @ts-ignore: decorator
+@inline export function f64x2_expHorner(x: v128): v128 {
+  const t = f64x2.add(f64x2.mul(x, f64x2_c(LOG2E)), f64x2_c(SHIFT));
+  const k = f64x2.sub(t, f64x2_c(SHIFT));
+  const r = f64x2.sub(x, f64x2.mul(k, f64x2_c(LN2)));
+  let g = f64x2.add(f64x2_c(G4), f64x2.mul(r, f64x2_c(G5)));
+  g = f64x2.add(f64x2_c(G3), f64x2.mul(r, g));
+  g = f64x2.add(f64x2_c(G2), f64x2.mul(r, g));
+  g = f64x2.add(f64x2_c(G1), f64x2.mul(r, g));
+  g = f64x2.add(f64x2_c(G0), f64x2.mul(r, g));
+  return i64x2.add(f64x2.add(f64x2_c(1), f64x2.mul(r, g)), i64x2.shl(t, 52));
+}
+
 /** e^x − 1 for x in [−700, 700]; −0 → −0. */
 // @ts-ignore: decorator
 @inline export function f64x2_expm1(x: v128): v128 {
@@ -162,6 +180,19 @@
   const k = t - SHIFT;
   const r = x - k * LN2;
   return reinterpret<f64>(reinterpret<i64>(f64_expPoly(r)) + (reinterpret<i64>(t) << 52));
+}
+
+// @ts-ignore: decorator
+@inline export function f64_expHorner(x: f64): f64 {
+  const t = x * LOG2E + SHIFT;
+  const k = t - SHIFT;
+  const r = x - k * LN2;
+  let g = G4 + r * G5;
+  g = G3 + r * g;
+  g = G2 + r * g;
+  g = G1 + r * g;
+  g = G0 + r * g;
+  return reinterpret<f64>(reinterpret<i64>(1 + r * g) + (reinterpret<i64>(t) << 52));
 }
 
 // @ts-ignore: decorator
