@@ -26,10 +26,12 @@
 //   1.05–1.07×, silu 1.02–1.04× (gelu_tanh 0.93× with it: kept on Estrin). Its outputs are bit-identical
 //   to the Estrin form's over all 2^32 inputs for both ops (compared export against export), so the
 //   sweeps above hold for either.
-//   `npm run bench -- --filter f32_sigmoid__simd_acc --sizes 1048576`, 4 runs: zero copy 424–428 M elem/s
-//   against the plain JS loop's 72–76 M in the same run: 5.63–5.94× (the 5× of issue 4, met; it was
-//   2.6–3.9×); tfjs-wasm kernel-only 917–937 M: 0.45–0.46× (issue 9's 1.5×: not met; an f64-lane
-//   kernel does ~2 lanes per instruction where XNNPACK's f32 kernel does 4 with a cheaper exp).
+//   `npm run bench -- --filter f32_sigmoid__simd --sizes 1048576`, 4 runs (final kernel): zero copy
+//   422–448 M elem/s against the plain JS loop's 69–75 M in the same run: 5.91–6.14× (the 5× of issue
+//   4, met; it was 2.6–3.9×); tfjs-wasm kernel-only 904–922 M: 0.47–0.49× (issue 9's 1.5×: not met;
+//   an f64-lane kernel does 2 lanes per instruction where XNNPACK's f32 kernel does 4 with a cheaper
+//   exp). Against the previous kernel, final, wall time, medians of 15: sigmoid 1.54×, silu 1.54×,
+//   gelu_tanh 1.41×.
 import { f64x2_exp, f64_exp, f64x2_expHorner, f64_expHorner, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator
