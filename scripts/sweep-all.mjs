@@ -3,7 +3,7 @@
 // (each on 2 worker threads). Writes docs/sweep-f32.json and the generated table of docs/accuracy.md
 // (between the sweep-table markers), atomically, after every kernel, so an interrupted run keeps what
 // it measured. Exit 1 when an `accurate` kernel exceeds 1 ULP.
-//   npm run sweep:all [-- --engine simd|scalar] [--filter sigmoid,tanh (also the order)] [--workers 2] [--resume]
+//   npm run sweep:all [-- --engine simd|scalar] [--filter sigmoid,tanh (also the order)] [--method accurate|fast] [--workers 2] [--resume]
 import { readFileSync, writeFileSync, renameSync, existsSync } from "node:fs";
 import os from "node:os";
 import { KERNELS, kernelName } from "../dist/index.js";
@@ -17,6 +17,7 @@ const opt = (name, dflt) => {
 const ENGINE = opt("engine", "simd");
 const FILTER = opt("filter", "").split(",").filter(Boolean);
 const WORKERS = Number(opt("workers", "2"));
+const METHOD = opt("method", ""); // only kernels of this method (e.g. re-sweep the changed accurate kernels)
 const RESUME = args.includes("--resume"); // skip kernels already in docs/sweep-f32.json
 const JSON_PATH = "docs/sweep-f32.json";
 const DOC = "docs/accuracy.md";
@@ -30,7 +31,7 @@ const atomic = (path, text) => {
 
 const previous = existsSync(JSON_PATH) ? JSON.parse(readFileSync(JSON_PATH, "utf8")).results ?? [] : [];
 const results = new Map(previous.map((r) => [`${r.kernel}`, r]));
-const specs = KERNELS.filter((k) => k.dtype === "f32" && !k.derivative && REF_OPS.includes(k.op.name) && (!FILTER.length || FILTER.includes(k.op.name)))
+const specs = KERNELS.filter((k) => k.dtype === "f32" && !k.derivative && REF_OPS.includes(k.op.name) && (!FILTER.length || FILTER.includes(k.op.name)) && (!METHOD || k.method === METHOD))
   .sort((a, b) => FILTER.indexOf(a.op.name) - FILTER.indexOf(b.op.name)); // in --filter order when given
 let over = 0;
 const t0 = Date.now();

@@ -10,8 +10,15 @@
 // MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
 //   sigmoid fast maxUlp 2.40188, worst x = -4.157293796539307   (npx qact sweep --op sigmoid --method fast)
 // Documented bound (tested by test/kernels/f32-smooth.test.ts): ≤ 3 ULP.
-// SPEED: 1.76× the accurate kernel interleaved in one process (n = 2^20, zero copy, median of 15),
-// 1.45–2.6× in `npm run bench -- --filter f32_sigmoid --sizes 1048576` on a loaded machine. A silu
+// SPEED: 1.76× the accurate kernel of that time (Taylor degree-9 exp) interleaved in one process
+// (n = 2^20, zero copy, median of 15), 1.45–2.6× in `npm run bench -- --filter f32_sigmoid --sizes
+// 1048576` on a loaded machine. Since the accurate kernel's degree-5 exp and one-division form
+// (sigmoid.ts), only 1.11–1.13× (0.469–0.478 vs 0.421–0.426 G elem/s, interleaved, CPU time per call,
+// medians of 21), and 1.04–1.16× in 4 runs of `npm run bench -- --filter f32_sigmoid__simd --sizes
+// 1048576` after the Horner exp (fast 466–492 M, accurate 422–448 M elem/s zero copy): under the 1.5×
+// a fast method must reach (docs/design.md); kept until the lead decides. A variant with f = e'/(2^64 + e') and y = x < 0 ? f : 1 − f (one division, no scaling
+// multiplies, no numerator select) was 1.05× this kernel (max 2.31 ULP on 2^22 dense + random
+// inputs): not enough to restore 1.5×, not adopted. A silu
 // built the same way (x·e'/(1 + e)) measured 1.17–1.45× accurate, under the 1.5× a fast method must
 // reach, so it was dropped (its 2^32 sweep: maxUlp 3.39).
 import { f32x4_keepNaN } from "./exp";

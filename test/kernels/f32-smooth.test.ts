@@ -21,6 +21,17 @@ const specs = KERNELS.filter((k) => k.dtype === "f32" && k.method === "accurate"
 const fastSpecs = KERNELS.filter((k) => k.dtype === "f32" && k.method === "fast" && SMOOTH.includes(k.op.name));
 /** ULP bounds of the fast kernels (assembly/f32/sigmoid-fast.ts header; 2^32 figures in docs/accuracy.md) */
 const FAST_BOUND: Record<string, number> = { sigmoid: 3 };
+/** What the accurate kernels reach: their 2^32 sweeps (kernel headers, docs/accuracy.md) plus a margin.
+ *  The exp-based ops round one f64 value whose polynomial error is ≤ 2^-27.6 (≤ 0.59 ULP); the
+ *  expm1-based ones ≤ 2^-26.3 (≤ 0.71 ULP): assembly/f32/exp.ts, src/tables/f32-expm1-poly.ts. */
+const REACH: Record<string, number> = {
+  sigmoid: 0.6, silu: 0.6, gelu_tanh: 0.6, mish: 0.6, softplus: 0.6, gelu: 0.6,
+  tanh: 0.72, elu: 0.72, selu: 0.72, celu: 0.72,
+};
+/** Fraction of these (hard, dense) inputs not correctly rounded: a sanity bound, not a contract
+ *  (the contract is ≤ 1 ULP); up to ~4% for elu with alpha ≠ 1 and ~2.3% for gelu (whose erfc
+ *  near t = 0 is e^(−a²)·erfcx(a) with the exp's 2^-27.6) on the dense intervals. */
+const MISMATCH_FRACTION = (op: string) => (REACH[op] > 0.7 || op === "gelu" ? 0.05 : 0.005);
 const PARAMS: Record<string, Record<string, number>[]> = {
   elu: [{}, { alpha: 0.5 }, { alpha: 2.5 }, { alpha: 0 }],
   selu: [{}, { alpha: 1, scale: 2 }],
@@ -71,9 +82,9 @@ describe("f32 smooth kernels, method accurate: ≤ 1 ULP", () => {
           let i = 0;
           const m = measureF32(() => refs[i++], xs, k.run(xs));
           expect(m.maxUlp, `${k.name}: worst ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(1);
-          // what the kernels actually reach (f64 evaluation rounded once): 0.5 + ~1e-4
-          expect(m.maxUlp, `${k.name}: worst ${JSON.stringify(m.worst)}`).toBeLessThan(0.501);
-          expect(m.mismatches / xs.length, k.name).toBeLessThan(1e-4);
+          // what the kernels actually reach (f64 evaluation with a degree-5 exp, rounded once)
+          expect(m.maxUlp, `${k.name}: worst ${JSON.stringify(m.worst)}`).toBeLessThan(REACH[spec.op.name]);
+          expect(m.mismatches / xs.length, `${k.name}: ${m.mismatches} mismatches`).toBeLessThan(MISMATCH_FRACTION(spec.op.name));
           k.dispose();
         }
       });
