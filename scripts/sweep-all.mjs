@@ -3,7 +3,7 @@
 // (each on 2 worker threads). Writes docs/sweep-f32.json and the generated table of docs/accuracy.md
 // (between the sweep-table markers), atomically, after every kernel, so an interrupted run keeps what
 // it measured. Exit 1 when an `accurate` kernel exceeds 1 ULP.
-//   npm run sweep:all [-- --engine simd|scalar] [--filter sigmoid,tanh (also the order)] [--method accurate|fast] [--workers 2] [--resume]
+//   npm run sweep:all [-- --engine simd|scalar] [--filter sigmoid,tanh (also the order)] [--method accurate] [--workers 2] [--resume]
 import { readFileSync, writeFileSync, renameSync, existsSync } from "node:fs";
 import os from "node:os";
 import { KERNELS, kernelName } from "../dist/index.js";
@@ -30,7 +30,9 @@ const atomic = (path, text) => {
 };
 
 const previous = existsSync(JSON_PATH) ? JSON.parse(readFileSync(JSON_PATH, "utf8")).results ?? [] : [];
-const results = new Map(previous.map((r) => [`${r.kernel}`, r]));
+// results of kernels that no longer exist (a removed method) leave the table
+const current = new Set(KERNELS.filter((k) => k.dtype === "f32").map((k) => kernelName(k, ENGINE)));
+const results = new Map(previous.filter((r) => current.has(r.kernel)).map((r) => [`${r.kernel}`, r]));
 const specs = KERNELS.filter((k) => k.dtype === "f32" && !k.derivative && REF_OPS.includes(k.op.name) && (!FILTER.length || FILTER.includes(k.op.name)) && (!METHOD || k.method === METHOD))
   .sort((a, b) => FILTER.indexOf(a.op.name) - FILTER.indexOf(b.op.name)); // in --filter order when given
 let over = 0;

@@ -32,6 +32,10 @@
 //   an f64-lane kernel does 2 lanes per instruction where XNNPACK's f32 kernel does 4 with a cheaper
 //   exp). Against the previous kernel, final, wall time, medians of 15: sigmoid 1.54×, silu 1.54×,
 //   gelu_tanh 1.41×.
+// No `fast` sigmoid any more: the f32-lane kernel (XNNPACK's rr2_p5_div scheme with the Cephes expf
+// polynomial, maxUlp 2.40 over 2^32) ran 1.76× the degree-9 accurate kernel but only 1.04–1.16× this
+// one (4 runs of npm run bench -- --filter f32_sigmoid__simd; 1.06× interleaved zero-copy, n = 2^20),
+// under the 1.5× design.md asks of a fast method, so it was removed (git history: sigmoid-fast.ts).
 import { f64x2_exp, f64_exp, f64x2_expHorner, f64_expHorner, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator

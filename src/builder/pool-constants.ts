@@ -6,7 +6,7 @@
 // of loops; it also sinks any pure computation of a constant back into the loop, and Binaryen's
 // optimizer propagates constants into their uses. A load is not pure, so it stays one instruction
 // (vbroadcastss / vmovddup / vmovdqu with a memory operand). A kernel with 15–20 splatted
-// coefficients spent about a third of its loop rebuilding them. Measured on f32_sigmoid_fast at
+// coefficients spent about a third of its loop rebuilding them. Measured on f32_sigmoid_fast (a kernel since removed) at
 // n = 2^20 zero-copy (medians of 30 calls, one process): 0.33 G elem/s with v128.const in the loop,
 // 0.44 G with loads from memory; docs/performance-notes.md has the before/after of every kernel.
 // Zero and all-ones constants stay (V8 builds them with one pxor / pcmpeqd).
