@@ -19,34 +19,17 @@
 import os from "node:os";
 import { readFileSync } from "node:fs";
 import { load, KERNELS, kernelName } from "../dist/index.js";
+import { opt, flag, N, REPS, FILTER, WALL, fillCodes, time, fmt, ratio } from "./cpu-timing.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const N = Number(opt("n", "1048576"));
-const REPS = Number(opt("reps", "15"));
-const FILTER = opt("filter", "");
 const BASELINE = opt("baseline", "");
-const MARKDOWN = args.includes("--markdown");
+const MARKDOWN = flag("markdown");
 const DTYPE = opt("dtype", "int16");
-const SAMPLE_SECONDS = 0.01;
-const WALL = opt("clock", "cpu") === "wall";
-const now = WALL ? () => performance.now() / 1000 : () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
 
 const simd = await load({ engine: "simd" });
 const scalar = await load({ engine: "scalar" });
 const base = BASELINE ? await load({ engine: "simd", wasm: readFileSync(BASELINE) }) : undefined;
 
-function fill(t) {
-  const d = t.data;
-  const mask = DTYPE === "int8" ? 0xff : 0xffff, off = DTYPE === "int8" ? 128 : 32768;
-  for (let i = 0; i < d.length; i++) d[i] = (((i * 2654435761) >>> 7) & mask) - off;
-}
+const fill = (t) => fillCodes(t, DTYPE);
 
 function bench(rt, op, method, quant) {
   const k = rt.prepare({ op, dtype: DTYPE, method, ...quant });
@@ -55,32 +38,6 @@ function bench(rt, op, method, quant) {
   return { k, fn: () => k.run(tin, tout) };
 }
 
-function iterations(fn) {
-  let it = 1;
-  for (;;) {
-    const t0 = now();
-    for (let i = 0; i < it; i++) fn();
-    const dt = now() - t0;
-    if (dt > SAMPLE_SECONDS / 4) return Math.max(1, Math.round((it * SAMPLE_SECONDS) / dt));
-    it *= 2;
-  }
-}
-
-function time(impls) {
-  const its = impls.map((im) => iterations(im.fn));
-  const samples = impls.map(() => []);
-  for (let r = 0; r <= REPS; r++) {
-    impls.forEach((im, j) => {
-      const t0 = now();
-      for (let i = 0; i < its[j]; i++) im.fn();
-      if (r > 0) samples[j].push((now() - t0) / its[j]);
-    });
-  }
-  return samples.map((s) => s.sort((a, b) => a - b)[Math.floor(s.length / 2)]);
-}
-
-const fmt = (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}G` : `${(v / 1e6).toFixed(0)}M`);
-const ratio = (a, b) => (b ? (a / b).toFixed(2) : "—");
 const q = (p) => `2^${Math.log2(p.scale).toFixed(Number.isInteger(Math.log2(p.scale)) ? 0 : 2)}/${p.zeroPoint}`;
 
 const head = ["kernel", "in → out (scale/zp)", "SIMD", "tflm scalar", "×tflm", ...(base ? ["baseline", "×base"] : [])];

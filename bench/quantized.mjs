@@ -13,32 +13,10 @@
 //   npm run bench:quantized [-- --reps 15] [--filter sigmoid] [--n 1048576] [--clock cpu|wall]
 import os from "node:os";
 import { load, KERNELS, kernelName } from "../dist/index.js";
-
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const N = Number(opt("n", "1048576"));
-const REPS = Number(opt("reps", "15"));
-const FILTER = opt("filter", "");
-const SAMPLE_SECONDS = 0.01;
-const WALL = opt("clock", "cpu") === "wall";
-/** seconds: CPU time of this process (default) or wall-clock time */
-const now = WALL ? () => performance.now() / 1000 : () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
+import { N, FILTER, REPS, WALL, fillCodes as fill, time, fmt, ratio } from "./cpu-timing.mjs";
 
 const simd = await load({ engine: "simd" });
 const scalar = await load({ engine: "scalar" });
-
-/** Input codes spread over the whole dtype range (a multiplicative hash of the index). */
-function fill(t, dtype) {
-  const d = t.data;
-  const mask = dtype === "int8" ? 0xff : 0xffff, off = dtype === "int8" ? 128 : 32768;
-  for (let i = 0; i < d.length; i++) d[i] = (((i * 2654435761) >>> 7) & mask) - off;
-}
 
 /** A runnable zero-copy call of a kernel in one engine. */
 function bench(rt, op, dtype, method) {
@@ -48,33 +26,6 @@ function bench(rt, op, dtype, method) {
   return { name: k.name, fn: () => k.run(tin, tout) };
 }
 
-function iterations(fn) {
-  let it = 1;
-  for (;;) {
-    const t0 = now();
-    for (let i = 0; i < it; i++) fn();
-    const dt = now() - t0;
-    if (dt > SAMPLE_SECONDS / 4) return Math.max(1, Math.round((it * SAMPLE_SECONDS) / dt));
-    it *= 2;
-  }
-}
-
-/** Median seconds per call of each impl, alternating impls in every round. */
-function time(impls) {
-  const its = impls.map((im) => iterations(im.fn));
-  const samples = impls.map(() => []);
-  for (let r = 0; r <= REPS; r++) {
-    impls.forEach((im, j) => {
-      const t0 = now();
-      for (let i = 0; i < its[j]; i++) im.fn();
-      if (r > 0) samples[j].push((now() - t0) / its[j]);
-    });
-  }
-  return samples.map((s) => s.sort((a, b) => a - b)[Math.floor(s.length / 2)]);
-}
-
-const fmt = (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}G` : `${(v / 1e6).toFixed(0)}M`);
-const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : "—");
 console.log(`qact quantized bench — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, n = ${N}, zero-copy, ${WALL ? "wall" : "CPU"} time, medians of ${REPS}`);
 console.log("kernel".padEnd(44) + "elem/s".padStart(8) + "  scalar".padStart(9) + "  ×scal".padStart(8) + "  ×swz".padStart(7) + "  ×tflm".padStart(8));
 
