@@ -1,14 +1,16 @@
-// Moves every v128.const used inside a loop into a constant pool in linear memory and loads it from
-// there (v128.load32_splat / load64_splat / load), a post-pass of the SIMD build.
+// Moves every v128.const used inside a loop into a constant pool in linear memory; each function loads
+// the constants its loops use once, at entry, into locals (v128.load32_splat / load64_splat / load).
+// A post-pass of the SIMD build.
 //
 // Why: V8's TurboFan (Node 20, V8 11.3, x64) rematerializes a v128.const at every use as
 // movabs + vmovq + vpunpcklqdq (three instructions and a GPR→XMM transfer) and does not hoist it out
 // of loops; it also sinks any pure computation of a constant back into the loop, and Binaryen's
 // optimizer propagates constants into their uses. A load is not pure, so it stays one instruction
 // (vbroadcastss / vmovddup / vmovdqu with a memory operand). A kernel with 15–20 splatted
-// coefficients spent about a third of its loop rebuilding them. Measured on f32_sigmoid_fast (a kernel since removed) at
-// n = 2^20 zero-copy (medians of 30 calls, one process): 0.33 G elem/s with v128.const in the loop,
-// 0.44 G with loads from memory; docs/performance-notes.md has the before/after of every kernel.
+// coefficients spent about a third of its loop rebuilding them. Measured on f32_sigmoid_fast (a kernel
+// since removed) at n = 2^20 zero-copy (medians of 30 calls, one process): 0.33 G elem/s with v128.const
+// in the loop, 0.50 G with the constants loaded once at entry, 0.44 G with a load at each use (TurboFan
+// then hoists all the loads to the loop top and spills them); docs/performance-notes.md has more kernels.
 // Zero and all-ones constants stay (V8 builds them with one pxor / pcmpeqd).
 //
 // Used by scripts/build-wasm.mjs (the SIMD build) and by `qact build` (src/builder/minimal.ts).
@@ -24,7 +26,7 @@ const OPENERS = /^(block|loop|if|try_table|try)\b/;
 /** "i32x4 0x… 0x… 0x… 0x…" → the four u32 lanes */
 function lanes(value: string): number[] {
   const m = /^i32x4 (0x[0-9a-f]{8}) (0x[0-9a-f]{8}) (0x[0-9a-f]{8}) (0x[0-9a-f]{8})$/.exec(value);
-  if (!m) throw new Error(`hoist-v128-const: unexpected v128.const form "${value}"`);
+  if (!m) throw new Error(`pool-constants: unexpected v128.const form "${value}"`);
   return m.slice(1).map((h) => parseInt(h, 16) >>> 0);
 }
 
@@ -75,7 +77,7 @@ export function poolV128Constants(wat: string): PooledText {
   const heapLine = heapFunc ? lines.indexOf(` (func ${heapFunc} (result i32)`) : -1;
   const heapConst = heapLine >= 0 ? /^  i32\.const (\d+)$/.exec(lines[heapLine + 1]) : null;
   if (!heapConst || lines[heapLine + 2] !== " )") {
-    throw new Error("hoist-v128-const: heap_base() is not `i32.const N` in the module text; cannot place the pool");
+    throw new Error("pool-constants: heap_base() is not `i32.const N` in the module text; cannot place the pool");
   }
   const base = Number(heapConst[1]);
 
@@ -140,7 +142,7 @@ export function poolV128Constants(wat: string): PooledText {
   }
   if (poolBytes > 0) {
     const memoryLine = out.findIndex((l) => /^ \(memory /.test(l));
-    if (memoryLine < 0) throw new Error("hoist-v128-const: no (memory …) line in the module text");
+    if (memoryLine < 0) throw new Error("pool-constants: no (memory …) line in the module text");
     const escaped = Array.from(bytes, (b) => "\\" + b.toString(16).padStart(2, "0")).join("");
     out.splice(memoryLine + 1, 0, ` (data $v128_constant_pool (i32.const ${base}) "${escaped}")`);
   }
