@@ -30,7 +30,7 @@ describe.each(["build/qact.simd.wasm", "build/qact.scalar.wasm"])("%s", (path) =
   });
 });
 
-// scripts/hoist-v128-const.mjs: loops load their constants from a pool below heap_base() instead
+// src/builder/pool-constants.ts: loops load their constants from a pool below heap_base() instead
 // of rebuilding them (V8 turns every v128.const into three instructions at each use)
 describe("build/qact.simd.wasm constant pool", () => {
   it("has no v128.const inside a loop other than zero and all-ones", () => {
