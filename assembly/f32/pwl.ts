@@ -156,13 +156,7 @@ export function f32_leaky_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): v
         v128.store(outPtr + o, v128.bitselect(f32x4.mul(va, x), x, f32x4.lt(x, zero)));
       }
     }
-    for (; i < n; i++) {
-      const x = load<f32>(inPtr + (<usize>i << 2));
-      store<f32>(outPtr + (<usize>i << 2), x < 0 ? a32 * x : x);
-    }
-    return;
-  }
-  if (ASC_FEATURE_SIMD) {
+  } else if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha), zero = f32x4.splat(0);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
@@ -171,7 +165,7 @@ export function f32_leaky_relu(inPtr: usize, outPtr: usize, n: i32, p: usize): v
       v128.store(outPtr + o, v128.bitselect(ax, x, f32x4.lt(x, zero)));
     }
   }
-  for (; i < n; i++) {
+  for (; i < n; i++) { // one tail for both: the f64 product rounded once is the f32 path's result
     const x = load<f32>(inPtr + (<usize>i << 2));
     store<f32>(outPtr + (<usize>i << 2), x < 0 ? <f32>(alpha * <f64>x) : x);
   }

@@ -357,7 +357,8 @@ export function f32_prelu(inPtr: usize, outPtr: usize, n: i32, channels: i32, p:
   const period = load<i32>(p, 0);
   const alphas = p + 8;
   let i = 0, c = 0;
-  if (load<i32>(p, 4) == 32) {
+  const f32Alphas = load<i32>(p, 4) == 32;
+  if (f32Alphas) {
     if (ASC_FEATURE_SIMD) {
       const zero = f32x4.splat(0);
       if (period % 16 == 0) { // 4 vectors per step, as relu (pwl.ts); c stays a multiple of 16
@@ -381,16 +382,7 @@ export function f32_prelu(inPtr: usize, outPtr: usize, n: i32, channels: i32, p:
         if (c == period) c = 0;
       }
     }
-    for (; i < n; i++) {
-      const o = <usize>i << 2;
-      const x = load<f32>(inPtr + o);
-      store<f32>(outPtr + o, x < 0 ? load<f32>(alphas + (<usize>c << 2)) * x : x);
-      c++;
-      if (c == period) c = 0;
-    }
-    return;
-  }
-  if (ASC_FEATURE_SIMD) {
+  } else if (ASC_FEATURE_SIMD) {
     const zero = f32x4.splat(0);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
@@ -405,7 +397,8 @@ export function f32_prelu(inPtr: usize, outPtr: usize, n: i32, channels: i32, p:
   for (; i < n; i++) {
     const o = <usize>i << 2;
     const x = load<f32>(inPtr + o);
-    const alpha = load<f64>(alphas + (<usize>c << 3));
+    // one tail for both layouts: an f32 alpha widened to f64 gives the f32 path's bits (header)
+    const alpha = f32Alphas ? <f64>load<f32>(alphas + (<usize>c << 2)) : load<f64>(alphas + (<usize>c << 3));
     store<f32>(outPtr + o, x < 0 ? <f32>(alpha * <f64>x) : x);
     c++;
     if (c == period) c = 0;
