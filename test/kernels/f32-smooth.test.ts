@@ -89,6 +89,36 @@ describe("f32 smooth kernels, method accurate: ≤ 1 ULP", () => {
   }
 });
 
+const fastSpecs = KERNELS.filter((k) => k.dtype === "f32" && k.method === "fast" && SMOOTH.includes(k.op.name));
+/** ULP bounds of the fast kernels (assembly/f32/sigmoid-fast.ts header; 2^32 figures in docs/accuracy.md) */
+const FAST_BOUND: Record<string, number> = { sigmoid: 3 };
+describe("f32 smooth kernels, method fast: within their documented bound", () => {
+  const xs = inputs(1 << 20);
+  it("every op with a fast kernel has a bound here (and sigmoid has one)", () => {
+    expect(fastSpecs.map((s) => s.op.name)).toContain("sigmoid");
+    for (const spec of fastSpecs) expect(FAST_BOUND[spec.op.name], spec.op.name).toBeDefined();
+  });
+  for (const spec of fastSpecs) {
+    it(`${spec.op.name} fast ≤ ${FAST_BOUND[spec.op.name]} ULP on ${xs.length} inputs, NaN/±Inf/±0 as accurate`, () => {
+      const refs = new Float64Array(xs.length);
+      for (let i = 0; i < xs.length; i++) refs[i] = spec.op.ref!(xs[i], {});
+      const specials = Float32Array.from([NaN, -Infinity, Infinity, -0, 0, -120, -104, 1e-45, -1e-45]);
+      for (const rt of engines) {
+        const k = rt.prepare({ op: spec.op.name, dtype: "f32", method: "fast" });
+        let i = 0;
+        const m = measureF32(() => refs[i++], xs, k.run(xs));
+        expect(m.maxUlp, `${k.name}: worst ${JSON.stringify(m.worst)}`).toBeLessThanOrEqual(FAST_BOUND[spec.op.name]);
+        const acc = rt.prepare({ op: spec.op.name, dtype: "f32", method: "accurate" });
+        const a = acc.run(specials), f = k.run(specials);
+        specials.forEach((x, j) => expect(Object.is(f[j], a[j]), `${k.name}(${x}) = ${f[j]}, accurate ${a[j]}`).toBe(true));
+        k.dispose();
+        acc.dispose();
+      }
+    });
+  }
+});
+
+
 function defaults(op: string): Record<string, number> {
   const d: Record<string, number> = {};
   for (const p of specs.find((s) => s.op.name === op)!.op.params) d[p.name] = p.default;
