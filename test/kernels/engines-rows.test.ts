@@ -1,5 +1,6 @@
 // SIMD and scalar builds give identical bytes for every row kernel of the registry (shape "rows"),
-// for every output dtype it offers: row lengths 1..40, 64, 67, 1000 with 1–4 rows, random inputs,
+// for every output dtype it offers: row lengths 1..40, 64, 67, 1000, 4096, 4097 (the quantized softmax
+// keeps E in a 4096-entry scratch and recomputes it for longer rows) with 1–4 rows, random inputs,
 // out of place and (when the output dtype is the input's) in place, through copies and tensors;
 // and every channel kernel (prelu) with 1–5 channels.
 import { describe, expect, it, beforeAll } from "vitest";
@@ -23,7 +24,7 @@ function firstDiff(a: AnyTypedArray, b: AnyTypedArray): number {
   return -1;
 }
 
-const ROW_LENGTHS = [...Array.from({ length: 40 }, (_, i) => i + 1), 64, 67, 1000];
+const ROW_LENGTHS = [...Array.from({ length: 40 }, (_, i) => i + 1), 64, 67, 1000, 4096, 4097];
 
 describe("SIMD ≡ scalar, bit for bit (row kernels)", () => {
   for (const spec of KERNELS.filter((k) => k.shape === "rows")) {

@@ -39,6 +39,24 @@ describe("accurate softmax/log_softmax: maxAbsLsb per element on the evaluator's
     });
   }
 
+  it("softmax rows longer than the kernels' 4096-entry E scratch (recomputed E) and huge sums: both builds ≤ 0.5 + 1e-3 LSB", async () => {
+    const simd = await load({ engine: "simd" });
+    const r = rng(4097);
+    for (const c of CASES.filter((c) => c.op === "softmax")) {
+      const { min, max } = c.dtype === "int8" ? { min: -128, max: 127 } : { min: -32768, max: 32767 };
+      const rows: number[][] = [];
+      for (const len of [4095, 4096, 4097, 20000]) {
+        rows.push(Array.from({ length: len }, () => min + Math.floor(r() * (max - min + 1))));
+        rows.push(Array(len).fill(max)); // sum = len·2^30: the multiplier's largest shifts
+      }
+      for (const rtx of [rt, simd]) {
+        const k = rtx.prepare({ op: c.op, dtype: c.dtype, method: "accurate", outDtype: c.outDtype, input: { scale: c.dtype === "int8" ? 0.05 : 3e-4, zeroPoint: 0 } });
+        const m = evaluateRowKernel(k, rows);
+        expect(m.maxAbsLsb, `${k.name} → ${c.outDtype}: worst ${JSON.stringify({ ...m.worst, row: m.worst.row.slice(0, 4) })}`).toBeLessThanOrEqual(0.5 + 1e-3);
+      }
+    }
+  });
+
   it("the evaluator's rows include the edge rows and all lengths", () => {
     const rows = evaluationRows("int8");
     expect(rows.some((row) => row.length === 1)).toBe(true);
