@@ -118,10 +118,26 @@ for (const [key, specs] of groups) {
     const x = new Ctor[dtype](n);
     fillInput(x, dtype, specs[0].op.domain[0], specs[0].op.domain[1]);
     let ref; // one prepared kernel for baselines that need params/quantization
+    // int16: every method runs at the quantization of the op's tflm kernel when it has one (issue 3
+    // compares them with it; e.g. TFLM's RELU6 needs the output quantization equal to the input's)
+    const tflmSpec = dtype === "int16" ? specs.find((s) => s.method === "tflm") : undefined;
+    const tflmQ = tflmSpec ? simd.prepare(prepareOpts(tflmSpec, n)) : undefined;
+    const opts = (spec) => {
+      const o = prepareOpts(spec, n);
+      if (!tflmQ || spec.method === "tflm") return o;
+      const q = { ...o, input: tflmQ.input, output: tflmQ.output };
+      try {
+        simd.prepare(q).dispose();
+        return q;
+      } catch {
+        return o; // a method that rejects TFLM's quantization keeps its own default
+      }
+    };
+    tflmQ?.dispose();
     for (const spec of specs) {
       for (const [impl, rt] of [["qact-simd", simd], ["qact-scalar", scalar], ["qact-relaxed", relaxed]]) {
         if (!rt) continue;
-        const k = rt.prepare(prepareOpts(spec, n));
+        const k = rt.prepare(opts(spec));
         ref ??= k;
         const tin = rt.tensor(dtype, x);
         const tout = rt.tensor(k.outDtype, spec.shape === "groups" ? n / 2 : n);

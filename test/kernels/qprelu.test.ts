@@ -47,3 +47,37 @@ describe("prelu fixed: maxAbsLsb per channel", () => {
     });
   }
 });
+
+// The SIMD build runs int16 PRELU with several channels in i32x4 lanes when every channel's pwl2 block
+// shares all but the negative slope and the shift is in [18, 45] (assembly/qprelu.ts sharedPeriod;
+// period lcm(channels, 8) ≤ 512 lanes). Decoded here from the params bytes, independently of the
+// kernel, so the test knows how many sets took that path; each must give the scalar build's bytes.
+describe("prelu fixed int16, several channels: the SIMD lane path ≡ scalar", () => {
+  it("40 random sets (2–64 channels, alphas in [−1, 1)), all codes × all channels, bit for bit", () => {
+    const r = rng(0x9e3);
+    const codes = allCodes("int16");
+    let shared = 0;
+    for (let t = 0; t < 40; t++) {
+      const channels = [2, 3, 5, 8, 12, 64][t % 6];
+      const alpha = Array.from({ length: channels }, () => -1 + 2 * r());
+      const input = randomQuant(r, "int16", -4.5, -2, t % 2 === 0);
+      const output = randomQuant(r, "int16", -4.5, -2, t % 2 === 0);
+      const [a, b] = [simd, scalar].map((rt) => rt.prepare({ op: "prelu", dtype: "int16", method: "fixed", params: { alpha }, input, output }));
+      const v = new DataView(a.paramBytes.buffer, a.paramBytes.byteOffset, a.paramBytes.byteLength);
+      const same = (c: number) => [0, 4, 12, 24, 28].every((off) => v.getInt32(c * 32 + off, true) === v.getInt32(off, true)) &&
+        v.getBigInt64(c * 32 + 16, true) === v.getBigInt64(16, true);
+      const s = v.getInt32(12, true);
+      let period = channels;
+      while (period % 8) period += channels;
+      if (s >= 18 && s <= 45 && period <= 512 && Array.from({ length: channels }, (_, c) => c).every(same)) shared++;
+      const x = new Int16Array((codes.length + 3) * channels); // 3 more rows: a scalar tail when channels is odd
+      for (let i = 0; i < x.length; i++) x[i] = codes[Math.floor(i / channels) % codes.length];
+      const ya = a.run(x), yb = b.run(x);
+      const d = ya.findIndex((y, i) => y !== yb[i]);
+      expect(d, `${a.name} ${channels} channels, in ${JSON.stringify(input)} out ${JSON.stringify(output)}: first difference at ${d}`).toBe(-1);
+      a.dispose();
+      b.dispose();
+    }
+    expect(shared, "sets that took the SIMD lane path").toBeGreaterThanOrEqual(20);
+  });
+});
