@@ -15,7 +15,9 @@
 // Table: 64-byte header + 512 × 8-byte records = 4160 bytes.
 // Speed (node bench/int16-vs-tflm.mjs, CPU-time medians of 15, n = 2^20, docs/bench-quantized.md): 0.53–0.86 G
 // elem/s SIMD; sigmoid 2.5–2.6×, tanh 2.4–2.6× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
-// (issue target 4×: not met, see docs/bench-quantized.md). SIMD choices, each A/B in one process
+// (issue target 4×: not met, see docs/bench-quantized.md; gather-free prototypes, not adopted: an accurate shape of
+// 16 swizzle-picked quartic segments 3.1–3.7×, a direct 65,536-entry table of 128 KiB 4.2–4.3×, node
+// --experimental-wasm-relaxed-simd bench/q16-gatherfree.mjs --reps 15 --rounds 3). SIMD choices, each A/B in one process
 // (--baseline <the previous build>): no tail selects when tailsFree (./tails.ts) holds and no clamp before
 // the saturating narrow, 0.63–0.65 → 0.81–0.85 G elem/s for sigmoid/tanh/silu/softplus/mish (1.27–1.31×);
 // gather offsets through a 16-byte scratch instead of four extract_lane, 1.03–1.13× (two runs). The tail-free

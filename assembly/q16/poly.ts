@@ -13,7 +13,7 @@
 // Coefficients: 64-byte header + 128 × 16-byte records = 2112 bytes.
 // Speed (node bench/int16-vs-tflm.mjs, CPU-time medians of 15, n = 2^20, docs/bench-quantized.md): 0.45–0.76 G
 // elem/s SIMD; sigmoid 2.1–2.3×, tanh 2.2–2.3× TFLM's int16 LOGISTIC/TANH in the scalar build at the same quantization
-// (issue target 4×: not met). No tail selects when tailsFree (./tails.ts) holds and no clamp before the
+// (issue target 4×: not met; gather-free prototypes, not adopted: docs/bench-quantized.md). No tail selects when tailsFree (./tails.ts) holds and no clamp before the
 // saturating narrow: 0.56 → 0.75 G elem/s for sigmoid/tanh/silu/softplus/mish (1.33–1.35×, --baseline A/B).
 // The lut's gather through a scratch store was tried here too: 0.98–1.03×, not kept. The tail-free case is a
 // branch in the kind-0 loop (see run), not a fourth loop copy (2.7 KiB of SIMD build).
