@@ -19,7 +19,7 @@ const F32_SMOOTH: Record<string, (p: Params) => Uint8Array> = {
 
 // method fast: f32 lanes, one division per element (assembly/f32/sigmoid-fast.ts, tanh-fast.ts); ≥ 1.5× `accurate`
 // in the benchmark, as design.md asks of a fast method.
-const F32_SMOOTH_FAST: Record<string, string> = { sigmoid: "rr2_p6_div", tanh: "expm1_rr2_p6_div" };
+const F32_SMOOTH_FAST: Record<string, string> = { sigmoid: "rr2_p6_div", silu: "rr2_p6_div", tanh: "expm1_rr2_p6_div" };
 
 export function f32SmoothKernels(): KernelSpec[] {
   return [
