@@ -95,17 +95,17 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 /** expm1(z), z = min(max(x, ZMIN), ZMAX), rounded once at the end, in f32 lanes. */
 // @ts-ignore: decorator
 @inline function f32x4_expm1Neg(x: v128): v128 {
-  const z = f32x4.pmin(f32x4.pmax(x, f32x4.splat(ZMIN)), f32x4.splat(ZMAX));
-  const t = f32x4.pmax(f32x4.add(f32x4.mul(z, f32x4.splat(LOG2EF)), f32x4.splat(SHIFTF)), f32x4.splat(SHIFTF - 24));
+  const u = f32x4.pmin(x, f32x4.splat(ZMAX));
+  const z = f32x4.pmax(u, f32x4.splat(ZMIN));
+  const t = f32x4.pmax(f32x4.add(f32x4.mul(u, f32x4.splat(LOG2EF)), f32x4.splat(SHIFTF)), f32x4.splat(SHIFTF - 24));
   const k = f32x4.sub(t, f32x4.splat(SHIFTF));
   const hi = f32x4.sub(z, f32x4.mul(k, f32x4.splat(LN2F_HI)));
   const lo = f32x4.mul(k, f32x4.splat(LN2F_LO));
   const r = f32x4.sub(hi, lo);
   const s = f32x4.mul(r, r);
-  let q = f32x4.add(f32x4.splat(Q3), f32x4.mul(r, f32x4.splat(Q4)));
-  q = f32x4.add(f32x4.splat(Q2), f32x4.mul(r, q));
-  q = f32x4.add(f32x4.splat(Q1), f32x4.mul(r, q));
-  q = f32x4.add(f32x4.splat(Q0), f32x4.mul(r, q));
+  const qa = f32x4.add(f32x4.splat(Q0), f32x4.mul(r, f32x4.splat(Q1)));
+  const qb = f32x4.add(f32x4.add(f32x4.splat(Q2), f32x4.mul(r, f32x4.splat(Q3))), f32x4.mul(s, f32x4.splat(Q4)));
+  const q = f32x4.add(qa, f32x4.mul(s, qb));
   const tr = f32x4.add(f32x4.mul(s, f32x4.splat(0.5)), f32x4.mul(f32x4.mul(s, r), q));
   const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23); // 2^k
   const a = f32x4.sub(scale, f32x4.splat(1)); // 2^k − 1, exact for k ≥ −24
@@ -116,19 +116,18 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 }
 // @ts-ignore: decorator
 @inline function f32_expm1Neg(x: f32): f32 {
-  const zm: f32 = x < ZMIN ? ZMIN : x;
-  const z: f32 = ZMAX < zm ? ZMAX : zm;
-  const t0: f32 = z * LOG2EF + SHIFTF;
+  const u: f32 = ZMAX < x ? ZMAX : x;
+  const z: f32 = u < ZMIN ? ZMIN : u;
+  const t0: f32 = u * LOG2EF + SHIFTF;
   const t: f32 = t0 < SHIFTF - 24 ? SHIFTF - 24 : t0;
   const k: f32 = t - SHIFTF;
   const hi: f32 = z - k * LN2F_HI;
   const lo: f32 = k * LN2F_LO;
   const r: f32 = hi - lo;
   const s: f32 = r * r;
-  let q: f32 = Q3 + r * Q4;
-  q = Q2 + r * q;
-  q = Q1 + r * q;
-  q = Q0 + r * q;
+  const qa: f32 = Q0 + r * Q1;
+  const qb: f32 = (Q2 + r * Q3) + s * Q4;
+  const q: f32 = qa + s * qb;
   const tr: f32 = s * <f32>0.5 + (s * r) * q;
   const scale = reinterpret<f32>((reinterpret<i32>(t) + 127) << 23);
   const a: f32 = scale - <f32>1;
@@ -145,12 +144,17 @@ function eluOne(inPtr: usize, outPtr: usize, n: i32): void {
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       const x = v128.load(inPtr + o);
-      v128.store(outPtr + o, v128.bitselect(f32x4_expm1Neg(x), x, f32x4.lt(x, f32x4.splat(ZMAX))));
+      v128.store(outPtr + o, f32x4.pmax(x, f32x4_expm1Neg(x)));
     }
   }
   for (; i < n; i++) {
     const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), x < ZMAX ? f32_expm1Neg(x) : x);
+    let y = x; // x ≥ ZMAX or NaN: the lanes' max(x, expm1(ZMAX)) is x, as expm1(ZMAX) gives ZMAX
+    if (x < ZMAX) {
+      const e = f32_expm1Neg(x);
+      y = x < e ? e : x;
+    }
+    store<f32>(outPtr + (<usize>i << 2), y);
   }
 }
 
