@@ -68,7 +68,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 // f32 constants (Math.fround of the named values). LN2F_HI has 9 significant bits, so k·LN2F_HI is
 // exact for |k| ≤ 2^15 and z − k·LN2F_HI is exact (a multiple of ulp(z) below 0.9 in magnitude).
 // @ts-ignore: decorator
-@inline const SHIFTF: f32 = 12582912.0; // 1.5·2^23
+@inline const SHIFTF: f32 = 12583039.0; // 1.5·2^23 + 127: the low bits of x·log2e + SHIFTF are k + 127
 // @ts-ignore: decorator
 @inline const LOG2EF: f32 = 1.44269502162933349609375; // fround(1/ln2)
 // @ts-ignore: decorator
@@ -107,7 +107,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const qb = f32x4.add(f32x4.add(f32x4.splat(Q2), f32x4.mul(r, f32x4.splat(Q3))), f32x4.mul(s, f32x4.splat(Q4)));
   const q = f32x4.add(qa, f32x4.mul(s, qb));
   const tr = f32x4.add(f32x4.mul(s, f32x4.splat(0.5)), f32x4.mul(f32x4.mul(s, r), q));
-  const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23); // 2^k
+  const scale = i32x4.shl(t, 23); // 2^k: k + 127 into the exponent field (the shifter's bits shift out)
   const a = f32x4.sub(scale, f32x4.splat(1)); // 2^k − 1, exact for k ≥ −24
   const b = f32x4.mul(scale, hi); // exact
   const sum = f32x4.add(a, b);
@@ -129,7 +129,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const qb: f32 = (Q2 + r * Q3) + s * Q4;
   const q: f32 = qa + s * qb;
   const tr: f32 = s * <f32>0.5 + (s * r) * q;
-  const scale = reinterpret<f32>((reinterpret<i32>(t) + 127) << 23);
+  const scale = reinterpret<f32>(reinterpret<i32>(t) << 23);
   const a: f32 = scale - <f32>1;
   const b: f32 = scale * hi;
   const sum: f32 = a + b;
