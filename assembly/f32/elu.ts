@@ -109,10 +109,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const tr = f32x4.add(f32x4.mul(s, f32x4.splat(0.5)), f32x4.mul(f32x4.mul(s, r), q));
   const scale = i32x4.shl(t, 23); // 2^k: k + 127 into the exponent field (the shifter's bits shift out)
   const a = f32x4.sub(scale, f32x4.splat(1)); // 2^k − 1, exact for k ≥ −24
-  const b = f32x4.mul(scale, hi); // exact
-  const sum = f32x4.add(a, b);
-  const e = f32x4.sub(b, f32x4.sub(sum, a)); // Fast2Sum: |a| ≥ |b|, or a = 0
-  return f32x4.add(sum, f32x4.add(e, f32x4.mul(scale, f32x4.sub(tr, lo))));
+  return f32x4.add(a, f32x4.mul(scale, f32x4.add(hi, f32x4.sub(tr, lo))));
 }
 // @ts-ignore: decorator
 @inline function f32_expm1Neg(x: f32): f32 {
@@ -131,10 +128,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const tr: f32 = s * <f32>0.5 + (s * r) * q;
   const scale = reinterpret<f32>(reinterpret<i32>(t) << 23);
   const a: f32 = scale - <f32>1;
-  const b: f32 = scale * hi;
-  const sum: f32 = a + b;
-  const e: f32 = b - (sum - a);
-  return sum + (e + scale * (tr - lo));
+  return a + scale * (hi + (tr - lo));
 }
 
 /** elu/celu with alpha = 1: y = x < 0 ? expm1(x) : x (NaN, ±0 and x > 0 give x). */
