@@ -135,6 +135,12 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 function eluOne(inPtr: usize, outPtr: usize, n: i32): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
+    for (; i + 8 <= n; i += 8) {
+      const o = <usize>i << 2;
+      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
+      v128.store(outPtr + o, f32x4.pmax(x0, f32x4_expm1Neg(x0)));
+      v128.store(outPtr + o, f32x4.pmax(x1, f32x4_expm1Neg(x1)), 16);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
       const x = v128.load(inPtr + o);
