@@ -97,7 +97,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 @inline function f32x4_expm1Neg(x: v128): v128 {
   const u = f32x4.pmin(x, f32x4.splat(ZMAX));
   const z = f32x4.pmax(u, f32x4.splat(ZMIN));
-  const t = f32x4.pmax(f32x4.add(f32x4.mul(u, f32x4.splat(LOG2EF)), f32x4.splat(SHIFTF)), f32x4.splat(SHIFTF - 24));
+  const t = f32x4.add(f32x4.mul(z, f32x4.splat(LOG2EF)), f32x4.splat(SHIFTF));
   const k = f32x4.sub(t, f32x4.splat(SHIFTF));
   const hi = f32x4.sub(z, f32x4.mul(k, f32x4.splat(LN2F_HI)));
   const lo = f32x4.mul(k, f32x4.splat(LN2F_LO));
@@ -115,8 +115,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 @inline function f32_expm1Neg(x: f32): f32 {
   const u: f32 = ZMAX < x ? ZMAX : x;
   const z: f32 = u < ZMIN ? ZMIN : u;
-  const t0: f32 = u * LOG2EF + SHIFTF;
-  const t: f32 = t0 < SHIFTF - 24 ? SHIFTF - 24 : t0;
+  const t: f32 = z * LOG2EF + SHIFTF;
   const k: f32 = t - SHIFTF;
   const hi: f32 = z - k * LN2F_HI;
   const lo: f32 = k * LN2F_LO;
