@@ -134,11 +134,13 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 function eluOne(inPtr: usize, outPtr: usize, n: i32): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    for (; i + 8 <= n; i += 8) {
+    for (; i + 16 <= n; i += 16) {
       const o = <usize>i << 2;
-      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
+      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16), x2 = v128.load(inPtr + o, 32), x3 = v128.load(inPtr + o, 48);
       v128.store(outPtr + o, f32x4.pmax(x0, f32x4_expm1Neg(x0)));
       v128.store(outPtr + o, f32x4.pmax(x1, f32x4_expm1Neg(x1)), 16);
+      v128.store(outPtr + o, f32x4.pmax(x2, f32x4_expm1Neg(x2)), 32);
+      v128.store(outPtr + o, f32x4.pmax(x3, f32x4_expm1Neg(x3)), 48);
     }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
