@@ -1,4 +1,5 @@
-// elu, selu, celu, softplus — f32, method accurate, algorithm f64 (`f32_<op>__<isa>_accurate_f64`).
+// elu, selu, celu, softplus — f32, method accurate, algorithm f64 (`f32_<op>__<isa>_accurate_f64`;
+// elu and celu at alpha = 1 take an f32-lane path, see "ALPHA = 1" below, under the same name).
 // Evaluated in f64 with ./exp.ts (degree-5 polynomial: expm1 relative error ≤ 2^-26.3, exp ≤ 2^-27.6;
 // log1p series to s^11, ≤ 2^-34), rounded once to f32, with the operations of the float64 references
 // (src/ops/catalog/smooth.ts):
@@ -12,19 +13,56 @@
 // softplus: for beta below ~1e-250 the clamp at |z| = 700 can flush a subnormal result to 0.
 // Params (prepare): elu/celu {f64 alpha @0}; selu {f64 alpha @0, f64 scale @8}; softplus {f64 beta @0}.
 // Error budget: 0.5 ULP + 2^24·2^-26.3 ≤ 0.21 (expm1) + the f64 operations (~2^-50 each).
-// MEASURED ERROR over all 2^32 inputs, default params (SIMD build; the scalar build gives the same bits):
-//   elu maxUlp 0.683685, 24871884 mismatches, worst x = -0.2875596582889557   (npx qact sweep --op elu)
+//
+// ALPHA = 1 (elu's and celu's default; celu(x)/1 = x exactly, so both run eluOne): expm1 in f32 lanes,
+// 4 per instruction, with a final max instead of a select, no FMA (the scalar twin does the same f32
+// operations in the same order):
+//   z = max(min(x, −2^-30), −17.5); t = z·log2e + (1.5·2^23 + 127) (k = round(z/ln2) in its low bits);
+//   k = t − shifter; hi = z − k·LN2F_HI (exact: LN2F_HI has 9 bits), lo = k·LN2F_LO, r = hi − lo;
+//   T = r²/2 + r³·Q(r) ≈ expm1(r) − r, Q of degree 4 by Estrin (src/tables/f32-expm1f-poly.ts, max
+//   |ΔQ| 1.3e-8 with its f32 coefficients: ≤ 0.04 ULP of any result);
+//   y = (2^k − 1) + 2^k·(hi + (T − lo)), 2^k = t's bits << 23;  out = max(x, y) (pmax: NaN x → x).
+//   Why the output is max(x, y): expm1(x) ≥ x, and for x ≥ −2^-30 (and x > 0, NaN) z = −2^-30 whose y
+//   is −2^-30 itself (expm1 rounds to x below 2^-25 in magnitude), so max gives x; −0 → −0.
+//   The clamp at −2^-30 also keeps r², r³ out of the subnormals (tiny |x| made the first version run
+//   0.81× the f64 kernel on bench/compare-wasm.mjs's random bit patterns); below −17.5 (and −Inf)
+//   every result is −1. Errors: k = 0 (x ≥ −0.3466): y = x + T, the roundings of r² and of T reach
+//   0.27 ULP where y is just below 0.25 in magnitude (x ≈ −0.275); k = −1: the rounding of
+//   hi + (T − lo) halved, ≤ 0.25 ULP near y ≈ −0.30; k = −25 (x < −16.98): 2^-25 − 1 rounds to −1,
+//   so x in [−17.33, −16.98] gives −1 instead of −1 + 2^-24 (≤ 0.7071 ULP, measured 0.707106 by
+//   npx qact sweep --op elu --domain=-17.7,-16.9). A Fast2Sum of (2^k − 1) + 2^k·hi would take the
+//   k = −1 term away (maxUlp 0.774) at 0.88–0.89× the speed (3 A/B runs): not taken.
+//
+// MEASURED ERROR over all 2^32 inputs, default params (SIMD build; the scalar build gives the same bits:
+//   elu's scalar sweep, --engine scalar, has the same maxUlp, meanUlp, mismatches and worst x):
+//   elu maxUlp 0.795376, 3304375 mismatches, worst x = -0.3590695559978485   (npx qact sweep --op elu)
 //   selu maxUlp 0.684672, 135906798 mismatches, worst x = -0.30287790298461914   (npx qact sweep --op selu)
-//   celu maxUlp 0.683685, 24871884 mismatches, worst x = -0.2875596582889557   (npx qact sweep --op celu)
+//   celu maxUlp 0.795376, 3304375 mismatches, worst x = -0.3590695559978485   (npx qact sweep --op celu)
 //   softplus maxUlp 0.559429, 1475759 mismatches, worst x = -10.050621032714844   (npx qact sweep --op softplus)
-// (selu's mismatches are mostly tiny negative x: expm1(x) = x·G0 there, G0 = 1 + 1.08e-8 being the
-// polynomial's relative error at r → 0, and scale·alpha·x·G0 lands on the other side of a rounding
-// tie for ~13% of them; elu and celu with alpha = 1 round x·G0 back to x.)
-// Other params: ≤ 0.72 ULP on the dense intervals + 2^16 random inputs of
+// (elu/celu at alpha = 1 were 0.683685 with 24871884 mismatches on the f64 path; selu's mismatches are
+// mostly tiny negative x: expm1(x) = x·G0 there, G0 = 1 + 1.08e-8 being the f64 polynomial's relative
+// error at r → 0, and scale·alpha·x·G0 lands on the other side of a rounding tie for ~13% of them.)
+// Other params (the f64 path): ≤ 0.72 ULP on the dense intervals + 2^16 random inputs of
 //   npx vitest run test/kernels/f32-smooth.test.ts (elu alpha 0.5/2.5/0, selu, celu 0.3/4, softplus beta 0.5/3/20).
-// SPEED (interleaved A/B in one process against the previous kernel — Taylor degree-9 exp, log1p to
-// s^15, clamps and selects in f64 — n = 2^20, zero copy, medians of 15, CPU time per call; G elem/s):
-//   elu 0.339 → 0.441 (1.30×), selu 0.332 → 0.415 (1.25×), celu 0.271 → 0.355 (1.31×),
+// SPEED, alpha = 1 (n = 2^20, zero copy, G elem/s):
+//   in the benchmark (npm run bench -- --filter f32_elu --sizes 1048576 --reps 7, medians of 3 runs):
+//   elu SIMD 1.06 (relaxed 1.09, scalar 0.247) vs the JS loop 0.117 (9.1×) and tfjs-wasm's kernel-only
+//   elu 1.10 (0.96×); before: SIMD 0.445, JS 0.119 (3.7–4.5×).
+//   A/B against the f64 path in one process (node bench/f32-ab.mjs OLD.wasm NEW.wasm --op elu|celu:
+//   the benchmark's [−8, 8] grid, CPU-time medians of 15, 3 runs): elu 0.451–0.454 → 1.025–1.048
+//   (2.27–2.31×; JS loop 0.117–0.123 in the same runs: 8.5–8.9×), celu 0.358 → 1.078–1.083 (3.0×);
+//   scalar build elu 0.271–0.281 → 0.244–0.250 (0.89×: its x < −2^-30 branch mispredicts on random
+//   signs; the branch-free form, max(x, y) as in the lanes, ran 0.56×). On random bit patterns
+//   (node bench/compare-wasm.mjs, wall time, medians of 15): elu 0.366 → 1.051 (2.87×), celu 0.218 →
+//   0.668 (3.06×); scalar elu 1.31× (0.196 → 0.256).
+//   Steps (consecutive builds A/B, the same grid and timing, B/A over 2–3 runs): Estrin instead of
+//   Horner for Q 1.09; output max(x, y) instead of compare + 2 bitselects (NaN mask) 1.09–1.10; the
+//   shifter carrying the +127 (2^k by one shift) 1.06–1.07; y without the Fast2Sum 1.05; 2 vectors per
+//   iteration 1.05–1.08, then 4: 1.14–1.15 (8: 1.01, not taken); no clamp of k at −24 (k = −25 below
+//   −16.98, above) 1.02–1.03 (medians of 31).
+// SPEED, f64 path (interleaved A/B in one process against the previous kernel — Taylor degree-9 exp,
+// log1p to s^15, clamps and selects in f64 — n = 2^20, zero copy, medians of 15, CPU time per call;
+// G elem/s): elu 0.339 → 0.441 (1.30×), selu 0.332 → 0.415 (1.25×), celu 0.271 → 0.355 (1.31×),
 //   softplus 0.134 → 0.184 (1.37×). Steps: elu's f32-lane clamp/select 0.330 → 0.353 (1.07×, wall
 //   time, medians of 25); softplus's log1p to s^11 0.154 → 0.168 (1.09×), then 1/beta and max(z, 0)
 //   0.168 → 0.184 (1.10×) (CPU time, medians of 15); the exp steps are in ./exp.ts.
@@ -66,7 +104,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 
 // ---------------------------------------------------------------- alpha = 1: expm1 in f32 lanes
 // f32 constants (Math.fround of the named values). LN2F_HI has 9 significant bits, so k·LN2F_HI is
-// exact for |k| ≤ 2^15 and z − k·LN2F_HI is exact (a multiple of ulp(z) below 0.9 in magnitude).
+// exact for |k| ≤ 2^15 and z − k·LN2F_HI is exact (a multiple of ulp(z) below 0.35 in magnitude).
 // @ts-ignore: decorator
 @inline const SHIFTF: f32 = 12583039.0; // 1.5·2^23 + 127: the low bits of x·log2e + SHIFTF are k + 127
 // @ts-ignore: decorator
@@ -76,7 +114,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 // @ts-ignore: decorator
 @inline const LN2F_LO: f32 = -0.00021219444170128554; // fround(ln2 − LN2F_HI)
 // @ts-ignore: decorator
-@inline const ZMIN: f32 = -17.5; // below ln(2^-25) = −17.33 every result rounds to −1
+@inline const ZMIN: f32 = -17.5; // below ln(2^-25) = −17.33 every result rounds to −1; k ≥ −25 here
 // @ts-ignore: decorator
 @inline const ZMAX: f32 = -9.313225746154785e-10; // −2^-30: above it (x < 0) expm1(x) rounds to x
 // Q(r) ≈ (e^r − 1 − r − r²/2)/r³ on |r| ≤ 1.0001·ln2/2: generated by src/tables/f32-expm1f-poly.ts
@@ -108,7 +146,7 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const q = f32x4.add(qa, f32x4.mul(s, qb));
   const tr = f32x4.add(f32x4.mul(s, f32x4.splat(0.5)), f32x4.mul(f32x4.mul(s, r), q));
   const scale = i32x4.shl(t, 23); // 2^k: k + 127 into the exponent field (the shifter's bits shift out)
-  const a = f32x4.sub(scale, f32x4.splat(1)); // 2^k − 1, exact for k ≥ −24
+  const a = f32x4.sub(scale, f32x4.splat(1)); // 2^k − 1: exact for k ≥ −24, −1 for k = −25
   return f32x4.add(a, f32x4.mul(scale, f32x4.add(hi, f32x4.sub(tr, lo))));
 }
 // @ts-ignore: decorator
@@ -130,7 +168,8 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   return a + scale * (hi + (tr - lo));
 }
 
-/** elu/celu with alpha = 1: y = x < 0 ? expm1(x) : x (NaN, ±0 and x > 0 give x). */
+/** elu/celu with alpha = 1: max(x, expm1(z)) (NaN, ±0 and x ≥ −2^-30 give x); the scalar loop branches
+ *  on x < −2^-30 (the other x give x in the lanes too: module header). */
 function eluOne(inPtr: usize, outPtr: usize, n: i32): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {

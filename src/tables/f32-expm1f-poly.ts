@@ -7,10 +7,11 @@
 // (e^r − 1 − r − r²/2)/r³ = Σ_{n≥3} r^(n−3)/n! at the 5 Chebyshev nodes (near-minimax, see
 // f32-expm1-poly.ts for the method), converted to the power basis and rounded to f32.
 // Q is computed from its Taylor series (no cancellation near r = 0).
-// What the kernel needs: |r³·ΔQ| well under one f32 ULP of the result. The result is ≥ |r|/1.2 in
-// magnitude for k = 0 (r = x) and ≥ 0.29 otherwise, so max|ΔQ|·H³ ≪ 2^-24·0.25·... : degree 4 gives
-// max|ΔQ| ≈ 1.5e-9 → ≤ 6e-11 absolute in expm1 (≤ 0.004 ULP of any result it can touch); degree 3
-// gives ≈ 4e-7 → up to ~0.6 ULP at x ≈ −0.29 (too much for a ≤ 1-ULP kernel).
+// What the kernel needs: |r³·ΔQ| well under one f32 ULP of the result. The result is at least ~0.8·|r|
+// in magnitude for k = 0 (r = x) and ≥ 0.29 otherwise; degree 4 gives max|ΔQ| = 1.34e-8 with the
+// coefficients rounded to f32 (mostly Q0 = 1/6 rounded), ≤ 0.042·1.34e-8 = 5.6e-10 absolute in expm1,
+// ≤ 0.04 ULP of any result it can touch (2^-26 at y ≈ −0.25, x ≈ −0.29); degree 3 gives 3.8e-7, up to
+// ~0.6 ULP there (too much for a ≤ 1-ULP kernel).
 //   node -e 'import("./dist/tables/f32-expm1f-poly.js").then(m => console.log(m.expm1fPoly()))'
 
 export const EXPM1F_POLY_DEGREE = 4;
