@@ -66,6 +66,11 @@
 //   softplus 0.134 → 0.184 (1.37×). Steps: elu's f32-lane clamp/select 0.330 → 0.353 (1.07×, wall
 //   time, medians of 25); softplus's log1p to s^11 0.154 → 0.168 (1.09×), then 1/beta and max(z, 0)
 //   0.168 → 0.184 (1.10×) (CPU time, medians of 15); the exp steps are in ./exp.ts.
+//   Then 2 vectors per loop iteration for elu (alpha ≠ 1), selu, celu (alpha ≠ 1) (node bench/f32-ab.mjs
+//   OLD.wasm NEW.wasm --op selu | --op elu --param alpha=0.5 | --op celu --param alpha=0.3, 3 runs):
+//   selu 0.421–0.423 → 0.498–0.502 (1.18–1.19×), elu 0.456–0.459 → 0.534–0.540 (1.17–1.18×), celu
+//   0.349–0.360 → 0.418–0.433 (1.20–1.21×); 4 vectors ran 0.90× the 2 for selu (2 runs: the f64 lanes
+//   need more registers), so 2. softplus is left at one vector per iteration (not measured).
 import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
 
 // @ts-ignore: decorator
@@ -198,21 +203,41 @@ function eluOne(inPtr: usize, outPtr: usize, n: i32): void {
   }
 }
 
-// elu: the clamp of the expm1 argument and the final x > 0 select are done in f32 lanes (exact; 4
-// lanes per operation instead of 2): z = max(min(x, 0), −700), y = x > 0 ? x : f32(alpha·expm1(z)).
+// f64 path, one f32x4 vector: elu with any alpha (its clamp of the expm1 argument and the final x > 0
+// select in f32 lanes: exact, 4 lanes per operation instead of 2), selu, celu; NaN lanes keep x.
+// @ts-ignore: decorator
+@inline function f32x4_eluAlpha(x: v128, va: v128): v128 {
+  const z = f32x4.pmax(f32x4.pmin(x, f32x4.splat(0)), f32x4.splat(-700));
+  const e = f32x4_fromF64x2Pair(f64x2.mul(va, f64x2_expm1(f32x4_lowToF64x2(z))), f64x2.mul(va, f64x2_expm1(f32x4_highToF64x2(z))));
+  return f32x4_keepNaN(x, v128.bitselect(x, e, f32x4.gt(x, f32x4.splat(0))));
+}
+// @ts-ignore: decorator
+@inline function f32x4_selu(x: v128, va: v128, vs: v128): v128 {
+  const y = f32x4_fromF64x2Pair(f64x2.mul(vs, f64x2_elu(f32x4_lowToF64x2(x), va)), f64x2.mul(vs, f64x2_elu(f32x4_highToF64x2(x), va)));
+  return f32x4_keepNaN(x, y);
+}
+// @ts-ignore: decorator
+@inline function f32x4_celu(x: v128, va: v128): v128 {
+  return f32x4_keepNaN(x, f32x4_fromF64x2Pair(f64x2_celu(f32x4_lowToF64x2(x), va), f64x2_celu(f32x4_highToF64x2(x), va)));
+}
+
+// elu: alpha = 1 in f32 lanes (eluOne); other alphas on the f64 path (f32x4_eluAlpha and its scalar
+// twin below): z = max(min(x, 0), −700), y = x > 0 ? x : f32(alpha·expm1(z)).
 export function f32_elu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   const alpha = load<f64>(p, 0);
   if (alpha == 1.0) { eluOne(inPtr, outPtr, n); return; }
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha);
+    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header)
+      const o = <usize>i << 2;
+      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
+      v128.store(outPtr + o, f32x4_eluAlpha(x0, va));
+      v128.store(outPtr + o, f32x4_eluAlpha(x1, va), 16);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      const x = v128.load(inPtr + o);
-      const z = f32x4.pmax(f32x4.pmin(x, f32x4.splat(0)), f32x4.splat(-700));
-      const e = f32x4_fromF64x2Pair(f64x2.mul(va, f64x2_expm1(f32x4_lowToF64x2(z))), f64x2.mul(va, f64x2_expm1(f32x4_highToF64x2(z))));
-      const y = v128.bitselect(x, e, f32x4.gt(x, f32x4.splat(0)));
-      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+      v128.store(outPtr + o, f32x4_eluAlpha(v128.load(inPtr + o), va));
     }
   }
   for (; i < n; i++) {
@@ -229,11 +254,15 @@ export function f32_selu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha), vs = f64x2.splat(scale);
+    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header)
+      const o = <usize>i << 2;
+      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
+      v128.store(outPtr + o, f32x4_selu(x0, va, vs));
+      v128.store(outPtr + o, f32x4_selu(x1, va, vs), 16);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      const x = v128.load(inPtr + o);
-      const y = f32x4_fromF64x2Pair(f64x2.mul(vs, f64x2_elu(f32x4_lowToF64x2(x), va)), f64x2.mul(vs, f64x2_elu(f32x4_highToF64x2(x), va)));
-      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+      v128.store(outPtr + o, f32x4_selu(v128.load(inPtr + o), va, vs));
     }
   }
   for (; i < n; i++) {
@@ -248,11 +277,15 @@ export function f32_celu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha);
+    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header)
+      const o = <usize>i << 2;
+      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
+      v128.store(outPtr + o, f32x4_celu(x0, va));
+      v128.store(outPtr + o, f32x4_celu(x1, va), 16);
+    }
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 2;
-      const x = v128.load(inPtr + o);
-      const y = f32x4_fromF64x2Pair(f64x2_celu(f32x4_lowToF64x2(x), va), f64x2_celu(f32x4_highToF64x2(x), va));
-      v128.store(outPtr + o, f32x4_keepNaN(x, y));
+      v128.store(outPtr + o, f32x4_celu(v128.load(inPtr + o), va));
     }
   }
   for (; i < n; i++) {
