@@ -229,15 +229,11 @@ export function f32_elu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha);
-    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header)
+    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header); ≤ 7 left to the scalar loop
       const o = <usize>i << 2;
       const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
       v128.store(outPtr + o, f32x4_eluAlpha(x0, va));
       v128.store(outPtr + o, f32x4_eluAlpha(x1, va), 16);
-    }
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4_eluAlpha(v128.load(inPtr + o), va));
     }
   }
   for (; i < n; i++) {
@@ -254,15 +250,11 @@ export function f32_selu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha), vs = f64x2.splat(scale);
-    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header)
+    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header); ≤ 7 left to the scalar loop
       const o = <usize>i << 2;
       const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
       v128.store(outPtr + o, f32x4_selu(x0, va, vs));
       v128.store(outPtr + o, f32x4_selu(x1, va, vs), 16);
-    }
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4_selu(v128.load(inPtr + o), va, vs));
     }
   }
   for (; i < n; i++) {
@@ -277,15 +269,11 @@ export function f32_celu(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(alpha);
-    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header)
+    for (; i + 8 <= n; i += 8) { // 2 vectors per iteration (module header); ≤ 7 left to the scalar loop
       const o = <usize>i << 2;
       const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16);
       v128.store(outPtr + o, f32x4_celu(x0, va));
       v128.store(outPtr + o, f32x4_celu(x1, va), 16);
-    }
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      v128.store(outPtr + o, f32x4_celu(v128.load(inPtr + o), va));
     }
   }
   for (; i < n; i++) {
