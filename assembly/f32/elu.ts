@@ -54,7 +54,8 @@
 //   scalar build elu 0.271–0.281 → 0.244–0.250 (0.89×: its x < −2^-30 branch mispredicts on random
 //   signs; the branch-free form, max(x, y) as in the lanes, ran 0.56×). On random bit patterns
 //   (node bench/compare-wasm.mjs, wall time, medians of 15): elu 0.366 → 1.051 (2.87×), celu 0.218 →
-//   0.668 (3.06×); scalar elu 1.31× (0.196 → 0.256).
+//   0.668 (3.06×); the scalar build there swings from run to run (0.277 → 0.155 in one, 0.278 → 0.376
+//   in the next; its "_grad" rows, which run the same elu kernel, 0.183 → 0.219–0.220).
 //   Steps (consecutive builds A/B, the same grid and timing, B/A over 2–3 runs): Estrin instead of
 //   Horner for Q 1.09; output max(x, y) instead of compare + 2 bitselects (NaN mask) 1.09–1.10; the
 //   shifter carrying the +127 (2^k by one shift) 1.06–1.07; y without the Fast2Sum 1.05; 2 vectors per
