@@ -26,9 +26,10 @@
 //   is −2^-30 itself (expm1 rounds to x below 2^-25 in magnitude), so max gives x; −0 → −0.
 //   The clamp at −2^-30 also keeps r², r³ out of the subnormals (tiny |x| made the first version run
 //   0.81× the f64 kernel on bench/compare-wasm.mjs's random bit patterns); below −17.5 (and −Inf)
-//   every result is −1. Errors: k = 0 (x ≥ −0.3466): y = x + T, the roundings of r² and of T reach
-//   0.27 ULP where y is just below 0.25 in magnitude (x ≈ −0.275); k = −1: the rounding of
-//   hi + (T − lo) halved, ≤ 0.25 ULP near y ≈ −0.30; k = −25 (x < −16.98): 2^-25 − 1 rounds to −1,
+//   every result is −1. Errors beyond the final 0.5: k = 0 (x ≥ −0.3466): y = x + T, the roundings
+//   of r² and of T, ~0.27 ULP where y is just below 0.25 in magnitude (x ≈ −0.275: 0.774 measured
+//   with the Fast2Sum below); k = −1: the rounding of hi + (T − lo), halved, up to ~0.3 ULP where y
+//   is near −0.30 (the 2^32 worst case); k = −25 (x < −16.98): 2^-25 − 1 rounds to −1,
 //   so x in [−17.33, −16.98] gives −1 instead of −1 + 2^-24 (≤ 0.7071 ULP, measured 0.707106 by
 //   npx qact sweep --op elu --domain=-17.7,-16.9). A Fast2Sum of (2^k − 1) + 2^k·hi would take the
 //   k = −1 term away (maxUlp 0.774) at 0.88–0.89× the speed (3 A/B runs): not taken.
@@ -47,7 +48,7 @@
 // SPEED, alpha = 1 (n = 2^20, zero copy, G elem/s):
 //   in the benchmark (npm run bench -- --filter f32_elu --sizes 1048576 --reps 7, medians of 3 runs):
 //   elu SIMD 1.06 (relaxed 1.09, scalar 0.247) vs the JS loop 0.117 (9.1×) and tfjs-wasm's kernel-only
-//   elu 1.10 (0.96×); before: SIMD 0.445, JS 0.119 (3.7–4.5×).
+//   elu 1.10 (0.96×: issue 9's 1.5× is not reached); before (issue 4): SIMD ~0.445, JS ~0.119 (3.7–4.5×).
 //   A/B against the f64 path in one process (node bench/f32-ab.mjs OLD.wasm NEW.wasm --op elu|celu:
 //   the benchmark's [−8, 8] grid, CPU-time medians of 15, 3 runs): elu 0.451–0.454 → 1.025–1.048
 //   (2.27–2.31×; JS loop 0.117–0.123 in the same runs: 8.5–8.9×), celu 0.358 → 1.078–1.083 (3.0×);
@@ -60,7 +61,8 @@
 //   Horner for Q 1.09; output max(x, y) instead of compare + 2 bitselects (NaN mask) 1.09–1.10; the
 //   shifter carrying the +127 (2^k by one shift) 1.06–1.07; y without the Fast2Sum 1.05; 2 vectors per
 //   iteration 1.05–1.08, then 4: 1.14–1.15 (8: 1.01, not taken); no clamp of k at −24 (k = −25 below
-//   −16.98, above) 1.02–1.03 (medians of 31).
+//   −16.98, above) 1.02–1.03 (medians of 31). Two vectors' steps interleaved in source order: 0.98–1.03
+//   (not taken).
 // SPEED, f64 path (interleaved A/B in one process against the previous kernel — Taylor degree-9 exp,
 // log1p to s^15, clamps and selects in f64 — n = 2^20, zero copy, medians of 15, CPU time per call;
 // G elem/s): elu 0.339 → 0.441 (1.30×), selu 0.332 → 0.415 (1.25×), celu 0.271 → 0.355 (1.31×),
