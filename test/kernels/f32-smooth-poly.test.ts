@@ -1,4 +1,5 @@
-// The exp/expm1 polynomial of the f32 accurate kernels (assembly/f32/exp.ts) and gelu's erfcx
+// The exp/expm1 polynomial of the f32 accurate kernels (assembly/f32/exp.ts), the f32-lane expm1
+// polynomial of elu/celu at alpha = 1 (assembly/f32/elu.ts, src/tables/f32-expm1f-poly.ts) and gelu's erfcx
 // polynomial (assembly/f32/gelu.ts) are what src/tables/f32-expm1-poly.ts and f32-gelu-erfcx.ts
 // generate, and their errors are what the headers claim (measured here independently of the
 // generators' own samples: against Math.expm1/Math.exp/@stdlib erfc on other grids).
@@ -6,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { expm1Poly, EXPM1_POLY_HALF_WIDTH } from "../../src/tables/f32-expm1-poly.js";
 import { erfcxPoly, ERFCX_T } from "../../src/tables/f32-gelu-erfcx.js";
+import { expm1fPoly, expm1Q, EXPM1F_POLY_HALF_WIDTH } from "../../src/tables/f32-expm1f-poly.js";
 import erfc from "@stdlib/math-base-special-erfc";
 
 const src = readFileSync(new URL("../../assembly/f32/exp.ts", import.meta.url), "utf8");
@@ -79,5 +81,50 @@ describe("assembly/f32/gelu.ts erfcx polynomial", () => {
     // above: 0.5·x·(2 − erfc(a)) = x in f32 once erfc(a) < 2^-25
     expect(erfc(ERFCX_T)).toBeLessThan(2 ** -25);
     expect(Math.fround(0.5 * 7.4 * (2 - erfc(7.4 * Math.SQRT1_2)))).toBe(Math.fround(7.4));
+  });
+});
+
+describe("assembly/f32/elu.ts f32-lane expm1 polynomial (alpha = 1)", () => {
+  const esrc = readFileSync(new URL("../../assembly/f32/elu.ts", import.meta.url), "utf8");
+  const ec = (name: string) => Number(esrc.match(new RegExp(`@inline const ${name}: f32 = ([-0-9.e]+);`))![1]);
+  const gen = expm1fPoly();
+
+  it("holds exactly the generated coefficients Q0..Q4, which are f32 values (not stale)", () => {
+    expect(gen.coef).toHaveLength(5);
+    gen.coef.forEach((c, i) => {
+      expect(ec(`Q${i}`), `Q${i}`).toBe(c);
+      expect(Math.fround(c)).toBe(c);
+    });
+  });
+
+  it("|r³·(Q − Q_exact)| ≤ 6e-10 on |r| ≤ 1.0001·ln2/2 (≤ 0.04 ULP of 2^-26; a grid unlike the generator's)", () => {
+    const q = [0, 1, 2, 3, 4].map((i) => ec(`Q${i}`));
+    const h = EXPM1F_POLY_HALF_WIDTH;
+    let worstQ = 0, worstTerm = 0;
+    const M = 300_007;
+    for (let i = -M; i <= M; i++) {
+      const r = (h * i) / M;
+      const d = Math.abs((q[0] + r * q[1]) + r * r * ((q[2] + r * q[3]) + r * r * q[4]) - expm1Q(r));
+      worstQ = Math.max(worstQ, d);
+      worstTerm = Math.max(worstTerm, Math.abs(r) ** 3 * d);
+    }
+    expect(worstQ).toBeLessThan(1.4e-8);
+    expect(worstTerm).toBeLessThan(6e-10);
+    // expm1Q is the series: r + r²/2 + r³·Q(r) is Math.expm1 to f64 rounding
+    for (const r of [-0.3466, -0.1, 1e-3, 0.2, 0.3466]) expect(Math.abs(r + r * r / 2 + r ** 3 * expm1Q(r) - Math.expm1(r))).toBeLessThan(1e-16);
+  });
+
+  it("degree 3 would not be enough (why degree 4): max|ΔQ| > 3e-7", () => {
+    expect(expm1fPoly(3).maxAbsQ).toBeGreaterThan(3e-7);
+  });
+
+  it("the constants are what the header says: f32 log2e, ln2 split, shifter carrying the +127, −2^-30", () => {
+    expect(ec("LOG2EF")).toBe(Math.fround(Math.LOG2E));
+    expect(ec("LN2F_HI")).toBe(355 / 512);
+    expect(ec("LN2F_LO")).toBe(Math.fround(Math.LN2 - 355 / 512));
+    expect(ec("SHIFTF")).toBe(1.5 * 2 ** 23 + 127);
+    expect(ec("ZMAX")).toBe(-(2 ** -30));
+    // below ZMIN every expm1 rounds to −1: e^ZMIN < 2^-25 (half an ulp of values just above −1)
+    expect(Math.exp(ec("ZMIN"))).toBeLessThan(2 ** -25);
   });
 });

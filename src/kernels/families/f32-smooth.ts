@@ -1,6 +1,7 @@
 // f32, method accurate: the smooth family (assembly/f32/sigmoid.ts, tanh.ts, elu.ts): each op is
-// evaluated in float64 lanes and rounded once to f32 (algorithm `f64`). Measured accuracy over all
-// 2^32 inputs: docs/accuracy.md, "f32 smooth kernels".
+// evaluated in float64 lanes and rounded once to f32 (algorithm `f64`), except elu and celu at
+// alpha = 1, whose kernels switch to an f32-lane expm1 at run time under the same name
+// (assembly/f32/elu.ts). Measured accuracy over all 2^32 inputs: docs/accuracy.md, "f32 smooth kernels".
 import { getOp } from "../../ops/index.js";
 import { f64Params, num, type KernelSpec, type Params } from "../spec.js";
 
