@@ -74,7 +74,8 @@ export function findKernel(op: OpDescriptor, dtype: DType, method?: string, deri
   }
   const k = avail.find((a) => a.method === method);
   if (!k) {
-    throw new QactError("method", `${op.name} has no ${dtype} method ${show(method)} (available: ${avail.map((a) => a.method).join(", ")})`);
+    const what = derivative ? `the derivative of ${op.name}` : op.name;
+    throw new QactError("method", `${what} has no ${dtype} method ${show(method)} (available: ${avail.map((a) => a.method).join(", ")})`);
   }
   return k;
 }

@@ -190,6 +190,10 @@ describe("derivative API and errors", () => {
     const e3 = err(() => rt.prepare({ op: "sigmoid", dtype: "f32", derivative: "yes" as unknown as boolean }));
     expect(e3.field).toBe("derivative");
     expect(e3.message).toMatch(/must be true or false \(got "yes"\)/);
+    // sigmoid has a fast method, its derivative has not: the message says which
+    const e4 = err(() => rt.prepare({ op: "sigmoid", dtype: "f32", method: "fast", derivative: true }));
+    expect(e4.field).toBe("method");
+    expect(e4.message).toMatch(/the derivative of sigmoid has no f32 method "fast" \(available: accurate\)/);
   });
 });
 
