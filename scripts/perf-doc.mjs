@@ -74,7 +74,7 @@ for (const op of [...new Set(rows.filter((r) => r.dtype === "int16" && r.method 
   const t = pick((r) => r.op === op && r.dtype === "int16" && r.n === N && r.impl === "qact-scalar" && r.method === "tflm" && r.mode === "zero-copy");
   for (const method of [...new Set(rows.filter((r) => r.op === op && r.dtype === "int16" && r.method !== "tflm" && QACT.includes(r.impl)).map((r) => r.method))].sort()) {
     const q = qbest(op, "int16", "zero-copy", (m) => m === method);
-    lines.push(`| int16 SIMD ≥ 4× tflm scalar (each at its default quantization; same quantization: docs/bench-quantized.md) | ${op} | ${ql(q, true)} | ${t ? g(t.elemsPerSec) : "—"} | ${verdict(ratio(q, t), 4)} |`);
+    lines.push(`| int16 SIMD ≥ 4× tflm scalar (at the tflm kernel's quantization) | ${op} | ${ql(q, true)} | ${t ? g(t.elemsPerSec) : "—"} | ${verdict(ratio(q, t), 4)} |`);
   }
 }
 {
