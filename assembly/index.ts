@@ -25,8 +25,7 @@ export { f32_sigmoid, f32_silu, f32_gelu_tanh } from "./f32/sigmoid";
 export { f32_tanh, f32_mish } from "./f32/tanh";
 export { f32_elu, f32_selu, f32_celu, f32_softplus } from "./f32/elu";
 export { f32_gelu } from "./f32/gelu";
-export { f32_sigmoid_fast, f32_silu_fast } from "./f32/sigmoid-fast";
-export { f32_tanh_fast } from "./f32/tanh-fast";
+export { f32_sigmoid_fast, f32_silu_fast, f32_tanh_fast } from "./f32/fast";
 
 /** First byte the host may use (8-byte aligned, above static data). */
 export function heap_base(): usize {

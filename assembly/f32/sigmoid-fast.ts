@@ -13,7 +13,7 @@
 // lets the one division round subnormal results (x < −87.3) directly. c = 40 gives 1 (the true value
 // rounds to 1 above x ≈ 16.6); c = −104 gives 0 (e^−104 < 2^−150), so ±Inf map to the op's limits.
 // NaN inputs are returned unchanged. SIMD and scalar builds do the same f32 operations in the same
-// order (no FMA), so their bits agree.
+// order (no FMA), so their bits agree. The loops (4 vectors per step, NaN inputs restored) are in ./fast.ts.
 // MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
 //   sigmoid fast maxUlp 2.48074, meanUlp 0.0537, 168820492 mismatches (3.9%), worst x = -16.635704040527344
 //   silu    fast maxUlp 2.46501, meanUlp 0.0522, 165344638 mismatches (3.8%), worst x = -16.67819595336914
@@ -29,7 +29,6 @@
 //   over the 1.5× design.md asks of a fast method; end-to-end 690 M against tfjs-wasm's 490 M.
 //   silu (`--filter f32_silu`, same run conditions): 951 M / 994 M against `accurate` 428 / 447 M: 2.2×.
 //   An earlier silu as m·sigmoid(m) reached 52 ULP where sigmoid(m) is subnormal (x near −104).
-import { f32x4_keepNaN } from "./exp";
 
 // @ts-ignore: decorator
 @inline const SHIFTER: f32 = 12582975.0; // 1.5·2^23 + 63: the low bits of c·(−log2 e) + SHIFTER hold 63 + k
@@ -87,11 +86,11 @@ import { f32x4_keepNaN } from "./exp";
 
 /** sigmoid = 2^−64 / denom(clamp(x, −104, 40)), one rounding */
 // @ts-ignore: decorator
-@inline function f32x4_sigmoidFast(x: v128): v128 {
+@inline export function f32x4_sigmoidFast(x: v128): v128 {
   return f32x4.div(f32x4.splat(TWO_M64), f32x4_denom64(f32x4.pmin(f32x4.pmax(x, f32x4.splat(-104)), f32x4.splat(40))));
 }
 // @ts-ignore: decorator
-@inline function f32_sigmoidFast(x: f32): f32 {
+@inline export function f32_sigmoidFast(x: f32): f32 {
   const m: f32 = x < <f32>-104 ? <f32>-104 : x; // f32x4.pmax(x, −104)
   return TWO_M64 / f32_denom64(<f32>40 < m ? <f32>40 : m); // f32x4.pmin(m, 40)
 }
@@ -99,62 +98,15 @@ import { f32x4_keepNaN } from "./exp";
 /** silu = (m·2^−64) / denom(min(m, 40)), m = max(x, −110) (silu(−110) < 2^−150, so −Inf gives −0);
  *  the numerator m·2^−64 is exact down to |m| = 2^−62, below which silu(x) = x·0.5 (to 2^−63). */
 // @ts-ignore: decorator
-@inline function f32x4_siluFast(x: v128): v128 {
+@inline export function f32x4_siluFast(x: v128): v128 {
   const m = f32x4.pmax(x, f32x4.splat(-110));
   const y = f32x4.div(f32x4.mul(m, f32x4.splat(TWO_M64)), f32x4_denom64(f32x4.pmin(m, f32x4.splat(40))));
   const tiny = f32x4.lt(v128.and(x, i32x4.splat(0x7fffffff)), f32x4.splat(TINY));
   return v128.bitselect(f32x4.mul(x, f32x4.splat(0.5)), y, tiny);
 }
 // @ts-ignore: decorator
-@inline function f32_siluFast(x: f32): f32 {
+@inline export function f32_siluFast(x: f32): f32 {
   const m: f32 = x < <f32>-110 ? <f32>-110 : x; // f32x4.pmax(x, −110)
   const y = (m * TWO_M64) / f32_denom64(<f32>40 < m ? <f32>40 : m);
   return abs<f32>(x) < TINY ? x * <f32>0.5 : y;
-}
-
-export function f32_sigmoid_fast(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    // 4 vectors per step: 1.13 against 0.92 G elem/s with one (SPEED above)
-    for (; i + 16 <= n; i += 16) {
-      const o = <usize>i << 2;
-      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16), x2 = v128.load(inPtr + o, 32), x3 = v128.load(inPtr + o, 48);
-      v128.store(outPtr + o, f32x4_keepNaN(x0, f32x4_sigmoidFast(x0)));
-      v128.store(outPtr + o, f32x4_keepNaN(x1, f32x4_sigmoidFast(x1)), 16);
-      v128.store(outPtr + o, f32x4_keepNaN(x2, f32x4_sigmoidFast(x2)), 32);
-      v128.store(outPtr + o, f32x4_keepNaN(x3, f32x4_sigmoidFast(x3)), 48);
-    }
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      const x = v128.load(inPtr + o);
-      v128.store(outPtr + o, f32x4_keepNaN(x, f32x4_sigmoidFast(x)));
-    }
-  }
-  for (; i < n; i++) {
-    const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), x != x ? x : f32_sigmoidFast(x));
-  }
-}
-
-export function f32_silu_fast(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    for (; i + 16 <= n; i += 16) {
-      const o = <usize>i << 2;
-      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16), x2 = v128.load(inPtr + o, 32), x3 = v128.load(inPtr + o, 48);
-      v128.store(outPtr + o, f32x4_keepNaN(x0, f32x4_siluFast(x0)));
-      v128.store(outPtr + o, f32x4_keepNaN(x1, f32x4_siluFast(x1)), 16);
-      v128.store(outPtr + o, f32x4_keepNaN(x2, f32x4_siluFast(x2)), 32);
-      v128.store(outPtr + o, f32x4_keepNaN(x3, f32x4_siluFast(x3)), 48);
-    }
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      const x = v128.load(inPtr + o);
-      v128.store(outPtr + o, f32x4_keepNaN(x, f32x4_siluFast(x)));
-    }
-  }
-  for (; i < n; i++) {
-    const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), x != x ? x : f32_siluFast(x));
-  }
 }

@@ -9,7 +9,8 @@
 //   tanh(z) = −e/(2 + e) (e in (−1, 0], so 2 + e in [1, 2] and no cancellation near 0: e keeps the
 //   relative accuracy of expm1), computed as q = e/(2 + e) ≤ 0 with the sign bit of x put on it.
 // u ≤ 0 keeps 2^k normal (k ≥ −28) and needs no upper clamp. ±0 → ±0, ±Inf → ±1, NaN inputs are
-// returned unchanged. SIMD and scalar builds do the same f32 operations in the same order (no FMA).
+// returned unchanged (by the loop of ./fast.ts). SIMD and scalar builds do the same f32 operations in
+// the same order (no FMA).
 // MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
 //   tanh fast maxUlp 2.49837, meanUlp 0.0406, 149477596 mismatches (3.5%), worst x = 4.505090713500977
 //   (npx qact sweep --op tanh --method fast; npm run sweep:all re-runs it in CI)
@@ -18,7 +19,6 @@
 // one run on the shared machine): 920 M (simd) / 967 M (relaxed) elem/s against the accurate kernel's
 // 345 / 350 M: 2.7×, over the 1.5× design.md asks of a fast method; end-to-end 709 M against
 // onnxruntime-web's 225 M and tfjs-wasm's 61 M.
-import { f32x4_keepNaN } from "./exp";
 
 // @ts-ignore: decorator
 @inline const SHIFTER: f32 = 12583039.0; // 1.5·2^23 + 127: the low bits of c·(−2·log2 e) + SHIFTER hold 127 + k
@@ -43,7 +43,7 @@ import { f32x4_keepNaN } from "./exp";
 
 /** tanh of 4 lanes; NaN lanes give some NaN (the callers restore x) */
 // @ts-ignore: decorator
-@inline function f32x4_tanhFast(x: v128): v128 {
+@inline export function f32x4_tanhFast(x: v128): v128 {
   const c = f32x4.pmin(v128.and(x, i32x4.splat(~SIGN)), f32x4.splat(9.5));
   const n = f32x4.add(f32x4.mul(c, f32x4.splat(N2LOG2E)), f32x4.splat(SHIFTER));
   const s = i32x4.shl(n, 23); // 2^k
@@ -59,7 +59,7 @@ import { f32x4_keepNaN } from "./exp";
   return v128.bitselect(x, q, i32x4.splat(SIGN));
 }
 // @ts-ignore: decorator
-@inline function f32_tanhFast(x: f32): f32 {
+@inline export function f32_tanhFast(x: f32): f32 {
   const z = reinterpret<f32>(reinterpret<i32>(x) & ~SIGN);
   const c: f32 = <f32>9.5 < z ? <f32>9.5 : z; // f32x4.pmin(z, 9.5)
   const n = c * N2LOG2E + SHIFTER;
@@ -74,28 +74,4 @@ import { f32x4_keepNaN } from "./exp";
   const e = s * p + (s - <f32>1);
   const q = e / (e + <f32>2);
   return reinterpret<f32>((reinterpret<i32>(q) & ~SIGN) | (reinterpret<i32>(x) & SIGN));
-}
-
-export function f32_tanh_fast(inPtr: usize, outPtr: usize, n: i32, p: usize): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    // 4 vectors per step, as ./sigmoid-fast.ts (shorter dependency chains in flight)
-    for (; i + 16 <= n; i += 16) {
-      const o = <usize>i << 2;
-      const x0 = v128.load(inPtr + o), x1 = v128.load(inPtr + o, 16), x2 = v128.load(inPtr + o, 32), x3 = v128.load(inPtr + o, 48);
-      v128.store(outPtr + o, f32x4_keepNaN(x0, f32x4_tanhFast(x0)));
-      v128.store(outPtr + o, f32x4_keepNaN(x1, f32x4_tanhFast(x1)), 16);
-      v128.store(outPtr + o, f32x4_keepNaN(x2, f32x4_tanhFast(x2)), 32);
-      v128.store(outPtr + o, f32x4_keepNaN(x3, f32x4_tanhFast(x3)), 48);
-    }
-    for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 2;
-      const x = v128.load(inPtr + o);
-      v128.store(outPtr + o, f32x4_keepNaN(x, f32x4_tanhFast(x)));
-    }
-  }
-  for (; i < n; i++) {
-    const x = load<f32>(inPtr + (<usize>i << 2));
-    store<f32>(outPtr + (<usize>i << 2), x != x ? x : f32_tanhFast(x));
-  }
 }
