@@ -4,7 +4,7 @@
 //   also carries 63, so the shifted bits of the shifter's sum are 2^(k−64) directly;
 //   r = −c − k·ln2 with ln2 split in two (rr2: 0.693359375 + −2.12194440e-4, the Cephes expf split, so
 //   k·0.693359375 is exact); e^r ≈ 1 + r·q(r), q of degree 5 (p6: Chebyshev interpolation of
-//   (e^r − 1)/r at 6 nodes on [−ln2/2, ln2/2], coefficients rounded to f32; relative error 2^-26.5),
+//   (e^r − 1)/r at 6 nodes on [−ln2/2, ln2/2] by src/tables/f32-fast-poly.ts; relative error 2^-26.5),
 //   evaluated by Estrin (shorter dependency chains; see SPEED);
 //   E' = e^−c·2^−64 = s + (s·r)·q, s = 2^(k−64);   sigmoid(x) = 2^−64 / (2^−64 + E')   (one division)
 //   silu(x) = (m·2^−64) / (2^−64 + E'), m = max(x, −110), c = min(m, 40); x·0.5 where |x| < 2^−62 (there
@@ -38,9 +38,9 @@
 @inline const NLN2_HI: f32 = -0.693359375; // −(Cephes expf C1), 9 significant bits: k·NLN2_HI is exact
 // @ts-ignore: decorator
 @inline const NLN2_LO: f32 = 2.12194440e-4; // −(Cephes expf C2 = ln2 − C1)
-// q(r) = 1 + r/2 + K3·r² + K4·r³ + K5·r⁴ + K6·r⁵ ≈ (e^r − 1)/r: Chebyshev interpolation at 6 nodes on
-// [−ln2/2, ln2/2] (numpy polyfit through the nodes, rounded to f32; the degree-0 and -1 coefficients
-// round to exactly 1 and 1/2); relative error of 1 + r·q: 2^-26.5 on a 200,001-point grid.
+// q(r) = 1 + r/2 + K3·r² + K4·r³ + K5·r⁴ + K6·r⁵ ≈ (e^r − 1)/r: src/tables/f32-fast-poly.ts (the only
+// producer; Chebyshev interpolation at 6 nodes on [−ln2/2, ln2/2], rounded to f32, the degree-0 and -1
+// coefficients round to exactly 1 and 1/2); relative error of 1 + r·q: 2^-26.5.
 // @ts-ignore: decorator
 @inline const K3: f32 = 0.16666504740715027;
 // @ts-ignore: decorator

@@ -4,8 +4,8 @@
 //   e = expm1(u) = 2^k·p + (2^k − 1), p = expm1(r) ≈ r + r²·h(r), k = round(u·log2 e) by the 1.5·2^23
 //   shifter whose bias also carries 127 (so the shifted bits of the sum are 2^k), r = u − k·ln2 with ln2
 //   split in two (the Cephes expf split, as ./sigmoid-fast.ts; k·0.693359375 is exact), h of degree 4
-//   (Chebyshev interpolation of (expm1(r) − r)/r² at 5 nodes on [−ln2/2, ln2/2], coefficients
-//   rounded to f32: relative error of r + r²·h 2^-25.3) by Estrin;
+//   (Chebyshev interpolation of (expm1(r) − r)/r² at 5 nodes on [−ln2/2, ln2/2] by
+//   src/tables/f32-fast-poly.ts: relative error of r + r²·h 2^-25.3) by Estrin;
 //   tanh(z) = −e/(2 + e) (e in (−1, 0], so 2 + e in [1, 2] and no cancellation near 0: e keeps the
 //   relative accuracy of expm1), computed as q = e/(2 + e) ≤ 0 with the sign bit of x put on it.
 // u ≤ 0 keeps 2^k normal (k ≥ −28) and needs no upper clamp. ±0 → ±0, ±Inf → ±1, NaN inputs are
@@ -28,8 +28,9 @@
 @inline const NLN2_HI: f32 = -0.693359375; // −(Cephes expf C1), 9 significant bits: k·NLN2_HI is exact
 // @ts-ignore: decorator
 @inline const NLN2_LO: f32 = 2.12194440e-4; // −(Cephes expf C2 = ln2 − C1)
-// h(r) = H2 + H3·r + H4·r² + H5·r³ + H6·r⁴ ≈ (expm1(r) − r)/r²: Chebyshev interpolation at 5 nodes on
-// [−ln2/2, ln2/2] (numpy chebfit, rounded to f32; H2 rounds to exactly 1/2).
+// h(r) = 1/2 + H3·r + H4·r² + H5·r³ + H6·r⁴ ≈ (expm1(r) − r)/r²: src/tables/f32-fast-poly.ts (the only
+// producer; Chebyshev interpolation at 5 nodes on [−ln2/2, ln2/2], rounded to f32; the degree-0
+// coefficient rounds to exactly 1/2).
 // @ts-ignore: decorator
 @inline const H3: f32 = 0.16666577756404877;
 // @ts-ignore: decorator

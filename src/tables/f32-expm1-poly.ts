@@ -13,6 +13,8 @@
 // is within 0.5 + ε·2^24 ULP: ≤ 0.71 ULP from the polynomial for expm1-based kernels, ≤ 0.59 for exp.
 //   node -e 'import("./dist/tables/f32-expm1-poly.js").then(m => console.log(m.expm1Poly()))'
 
+import { chebyshevInterpolantSym } from "./chebyshev.js";
+
 export const EXPM1_POLY_DEGREE = 5;
 export const EXPM1_POLY_HALF_WIDTH = 1.0001 * (Math.LN2 / 2);
 
@@ -37,23 +39,8 @@ function evalG(c: number[], r: number): number {
 }
 
 export function expm1Poly(degree = EXPM1_POLY_DEGREE, h = EXPM1_POLY_HALF_WIDTH): Expm1Poly {
-  const n = degree + 1;
   const g = (r: number) => (r === 0 ? 1 : Math.expm1(r) / r);
-  const nodes = Array.from({ length: n }, (_, k) => Math.cos((Math.PI * (k + 0.5)) / n));
-  const cheb = Array.from({ length: n }, (_, j) => (2 / n) * nodes.reduce((s, t) => s + g(h * t) * Math.cos(j * Math.acos(t)), 0));
-  cheb[0] /= 2;
-  // Σ cheb_j T_j(t) in the power basis of t, then t = r/h
-  const mono = new Array<number>(n).fill(0);
-  let tPrev = [1], tCur = [0, 1];
-  mono[0] += cheb[0];
-  for (let j = 1; j < n; j++) {
-    tCur.forEach((v, i) => (mono[i] += cheb[j] * v));
-    const tNext = new Array<number>(tCur.length + 1).fill(0);
-    tCur.forEach((v, i) => (tNext[i + 1] += 2 * v));
-    tPrev.forEach((v, i) => (tNext[i] -= v));
-    [tPrev, tCur] = [tCur, tNext];
-  }
-  const coef = mono.map((v, i) => v / h ** i);
+  const coef = chebyshevInterpolantSym(g, degree, h);
   let maxRelExpm1 = 0, maxRelExp = 0;
   const M = 200000;
   for (let i = -M; i <= M; i++) {

@@ -14,6 +14,8 @@
 // ~0.6 ULP there (too much for a ≤ 1-ULP kernel).
 //   node -e 'import("./dist/tables/f32-expm1f-poly.js").then(m => console.log(m.expm1fPoly()))'
 
+import { chebyshevInterpolantSym } from "./chebyshev.js";
+
 export const EXPM1F_POLY_DEGREE = 4;
 export const EXPM1F_POLY_HALF_WIDTH = 1.0001 * (Math.LN2 / 2);
 
@@ -35,21 +37,7 @@ export function expm1Q(r: number): number {
 }
 
 export function expm1fPoly(degree = EXPM1F_POLY_DEGREE, h = EXPM1F_POLY_HALF_WIDTH): Expm1fPoly {
-  const n = degree + 1;
-  const nodes = Array.from({ length: n }, (_, k) => Math.cos((Math.PI * (k + 0.5)) / n));
-  const cheb = Array.from({ length: n }, (_, j) => (2 / n) * nodes.reduce((s, t) => s + expm1Q(h * t) * Math.cos(j * Math.acos(t)), 0));
-  cheb[0] /= 2;
-  const mono = new Array<number>(n).fill(0);
-  let tPrev = [1], tCur = [0, 1];
-  mono[0] += cheb[0];
-  for (let j = 1; j < n; j++) {
-    tCur.forEach((v, i) => (mono[i] += cheb[j] * v));
-    const tNext = new Array<number>(tCur.length + 1).fill(0);
-    tCur.forEach((v, i) => (tNext[i + 1] += 2 * v));
-    tPrev.forEach((v, i) => (tNext[i] -= v));
-    [tPrev, tCur] = [tCur, tNext];
-  }
-  const coef = mono.map((v, i) => Math.fround(v / h ** i));
+  const coef = chebyshevInterpolantSym(expm1Q, degree, h).map(Math.fround);
   let maxAbsQ = 0;
   const M = 200000;
   for (let i = -M; i <= M; i++) {

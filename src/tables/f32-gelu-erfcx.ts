@@ -18,6 +18,8 @@
 //   node -e 'import("./dist/tables/f32-gelu-erfcx.js").then(m => console.log(m.erfcxPoly()))'
 import erfc from "@stdlib/math-base-special-erfc";
 
+import { chebyshevInterpolant } from "./chebyshev.js";
+
 export const ERFCX_T = 10.7;
 export const ERFCX_K = 2.5;
 export const ERFCX_DEGREE = 12;
@@ -43,26 +45,13 @@ export function evalErfcx(c: number[], z: number): number {
 }
 
 export function erfcxPoly(degree = ERFCX_DEGREE, K = ERFCX_K, T = ERFCX_T): ErfcxPoly {
-  const n = degree + 1;
   const uOf = (a: number) => (a - K) / (a + K);
   const lo = -1, hi = uOf(T);
   // z = (2u − lo − hi)/(hi − lo) = (A·a + B)/(a + K)
   const s = 2 / (hi - lo), o = -(lo + hi) / (hi - lo);
   const A = s + o, B = (o - s) * K;
   const aOfZ = (z: number) => { const u = ((hi - lo) * z + lo + hi) / 2; return (K * (1 + u)) / (1 - u); };
-  const nodes = Array.from({ length: n }, (_, k) => Math.cos((Math.PI * (k + 0.5)) / n));
-  const cheb = Array.from({ length: n }, (_, j) => (2 / n) * nodes.reduce((acc, z) => acc + erfcx(aOfZ(z)) * Math.cos(j * Math.acos(z)), 0));
-  cheb[0] /= 2;
-  const coef = new Array<number>(n).fill(0);
-  let tPrev = [1], tCur = [0, 1];
-  coef[0] += cheb[0];
-  for (let j = 1; j < n; j++) {
-    tCur.forEach((v, i) => (coef[i] += cheb[j] * v));
-    const tNext = new Array<number>(tCur.length + 1).fill(0);
-    tCur.forEach((v, i) => (tNext[i + 1] += 2 * v));
-    tPrev.forEach((v, i) => (tNext[i] -= v));
-    [tPrev, tCur] = [tCur, tNext];
-  }
+  const coef = chebyshevInterpolant((z) => erfcx(aOfZ(z)), degree);
   let maxRel = 0;
   const M = 200000;
   for (let i = 0; i <= M; i++) {

@@ -1,13 +1,15 @@
 // The exp/expm1 polynomial of the f32 accurate kernels (assembly/f32/exp.ts), the f32-lane expm1
 // polynomial of elu/celu at alpha = 1 (assembly/f32/elu.ts, src/tables/f32-expm1f-poly.ts) and gelu's erfcx
-// polynomial (assembly/f32/gelu.ts) are what src/tables/f32-expm1-poly.ts and f32-gelu-erfcx.ts
-// generate, and their errors are what the headers claim (measured here independently of the
+// polynomial (assembly/f32/gelu.ts) and the fast kernels' polynomials (assembly/f32/sigmoid-fast.ts,
+// tanh-fast.ts) are what src/tables/f32-expm1-poly.ts, f32-expm1f-poly.ts, f32-gelu-erfcx.ts and
+// f32-fast-poly.ts generate, and their errors are what the headers claim (measured here independently of the
 // generators' own samples: against Math.expm1/Math.exp/@stdlib erfc on other grids).
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { expm1Poly, EXPM1_POLY_HALF_WIDTH } from "../../src/tables/f32-expm1-poly.js";
 import { erfcxPoly, ERFCX_T } from "../../src/tables/f32-gelu-erfcx.js";
 import { expm1fPoly, expm1Q, EXPM1F_POLY_HALF_WIDTH } from "../../src/tables/f32-expm1f-poly.js";
+import { sigmoidFastPoly, tanhFastPoly, FAST_POLY_HALF_WIDTH } from "../../src/tables/f32-fast-poly.js";
 import erfc from "@stdlib/math-base-special-erfc";
 
 const src = readFileSync(new URL("../../assembly/f32/exp.ts", import.meta.url), "utf8");
@@ -126,5 +128,41 @@ describe("assembly/f32/elu.ts f32-lane expm1 polynomial (alpha = 1)", () => {
     expect(ec("ZMAX")).toBe(-(2 ** -30));
     // below ZMIN every expm1 rounds to −1: e^ZMIN < 2^-25 (half an ulp of values just above −1)
     expect(Math.exp(ec("ZMIN"))).toBeLessThan(2 ** -25);
+  });
+});
+
+describe("the f32 fast kernels' polynomials (assembly/f32/sigmoid-fast.ts, tanh-fast.ts)", () => {
+  const constOf = (file: string) => {
+    const text = readFileSync(new URL(`../../assembly/f32/${file}`, import.meta.url), "utf8");
+    return (name: string) => Number(text.match(new RegExp(`@inline const ${name}: f32 = ([-0-9.e]+);`))![1]);
+  };
+  const M = 700_001; // not the generator's grid
+
+  it("sigmoid/silu hold exactly the generated K3..K6 (q0 = 1, q1 = 1/2 as the kernel writes them); e^r relative error < 2^-26.3", () => {
+    const gen = sigmoidFastPoly(), k = constOf("sigmoid-fast.ts");
+    expect(gen.coef.slice(0, 2)).toEqual([1, 0.5]);
+    [3, 4, 5, 6].forEach((i) => expect(k(`K${i}`), `K${i}`).toBe(gen.coef[i - 1]));
+    const h = FAST_POLY_HALF_WIDTH;
+    let worst = 0;
+    for (let i = -M; i <= M; i++) {
+      const r = (h * i) / M, r2 = r * r; // the kernel's Estrin: q = (1 + r/2) + r²·((K3 + K4 r) + r²·(K5 + K6 r))
+      const q = (1 + 0.5 * r) + r2 * ((k("K3") + k("K4") * r) + r2 * (k("K5") + k("K6") * r));
+      worst = Math.max(worst, Math.abs((1 + r * q) / Math.exp(r) - 1));
+    }
+    expect(worst).toBeLessThan(2 ** -26.3);
+  });
+
+  it("tanh holds exactly the generated H3..H6 (h0 = 1/2); expm1 relative error < 2^-25.2", () => {
+    const gen = tanhFastPoly(), k = constOf("tanh-fast.ts");
+    expect(gen.coef[0]).toBe(0.5);
+    [3, 4, 5, 6].forEach((i) => expect(k(`H${i}`), `H${i}`).toBe(gen.coef[i - 2]));
+    const h = FAST_POLY_HALF_WIDTH;
+    let worst = 0;
+    for (let i = -M; i <= M; i++) {
+      const r = (h * i) / M, r2 = r * r; // the kernel's Estrin: h = (1/2 + H3 r) + r²·((H4 + H5 r) + r²·H6)
+      const hh = (0.5 + k("H3") * r) + r2 * ((k("H4") + k("H5") * r) + r2 * k("H6"));
+      if (r !== 0) worst = Math.max(worst, Math.abs((r + r2 * hh) / Math.expm1(r) - 1));
+    }
+    expect(worst).toBeLessThan(2 ** -25.2);
   });
 });
