@@ -21,7 +21,7 @@
 // figures as with the exact division).
 // SIMD (softmax): row max by i8x16/i16x8.max_s, outputs 8 per step from the kept E values in i64x2
 // lanes (i64x2.extmul of u32 lanes: exact, the same integers as the scalar code); E and the sum stay
-// scalar (two table reads per element). log_softmax: scalar in both builds. Speed (n = 2^20 zero
+// scalar (two table reads per element). log_softmax: the same row max, the rest scalar in both builds. Speed (n = 2^20 zero
 // copy, rows of 1024, `npm run bench -- --filter softmax --dtype int16 --sizes 1048576 --reps 7`):
 // int16 softmax 217 M (division per element, scalar) → 501 M elem/s SIMD (177 M scalar), 6.6× TFLM's
 // int16 SOFTMAX in the scalar build (76 M) in the same run; interleaved A/B at rows of 16
@@ -58,7 +58,7 @@ const SCRATCH: usize = memory.data(SCRATCH_LEN << 2, 16);
   return y < lo ? lo : y > hi ? hi : y;
 }
 
-/** out[c] for c in [from, len) from the E values in SCRATCH: i64x2 products of u32 lanes (exact),
+/** out[c] for c in [0, len − len % 8) from the E values in SCRATCH: i64x2 products of u32 lanes (exact),
  *  the same integers as softmaxOut. 8 outputs per step; returns the first c not written. */
 // @ts-ignore: decorator
 @inline function softmaxOutSimd(out: usize, len: i32, m: u64, s: i32, zp: i32, lo: i32, hi: i32, out16: bool): i32 {
@@ -72,7 +72,7 @@ const SCRATCH: usize = memory.data(SCRATCH_LEN << 2, 16);
       const b = i64x2.shr_u(i64x2.add(i64x2.extmul_high_i32x4_u(e0, vm), half), s);
       const a1 = i64x2.shr_u(i64x2.add(i64x2.extmul_low_i32x4_u(e1, vm), half), s);
       const b1 = i64x2.shr_u(i64x2.add(i64x2.extmul_high_i32x4_u(e1, vm), half), s);
-      // the quotients are < 2^31 (≤ 2^61 >> 45 with s ≥ 45), so their low 32 bits are the value
+      // the quotients are ≤ 2^16 + 1 ((2^61 + 2^(s−1)) >> s with s ≥ 45), so their low 32 bits are the value
       const y0 = i32x4.min_s(i32x4.max_s(i32x4.add(v128.shuffle<i32>(a, b, 0, 2, 4, 6), vzp), vlo), vhi);
       const y1 = i32x4.min_s(i32x4.max_s(i32x4.add(v128.shuffle<i32>(a1, b1, 0, 2, 4, 6), vzp), vlo), vhi);
       const y = i16x8.narrow_i32x4_s(y0, y1); // exact: lo..hi lies inside the output type
@@ -83,21 +83,32 @@ const SCRATCH: usize = memory.data(SCRATCH_LEN << 2, 16);
   return c;
 }
 
-/** i32x4.max_s reduction of a row of int16 codes (SIMD) from c = 0; returns max and the first c not read. */
+/** Row maximum of int8 (bytes = 1) or int16 (bytes = 2) codes: i8x16/i16x8.max_s over whole vectors
+ *  (SIMD), then the scalar tail. */
 // @ts-ignore: decorator
-@inline function rowMaxI16(row: usize, len: i32): i64 {
-  let max: i32 = -32768, c = 0;
+@inline function rowMax(row: usize, len: i32, bytes: i32): i32 {
+  let max: i32 = bytes == 1 ? -128 : -32768, c = 0;
   if (ASC_FEATURE_SIMD) {
-    if (len >= 8) {
-      let vmax = i16x8.splat(-32768);
-      for (; c + 8 <= len; c += 8) vmax = i16x8.max_s(vmax, v128.load(row + (<usize>c << 1)));
-      vmax = i16x8.max_s(vmax, i32x4.shr_u(vmax, 16));
-      vmax = i16x8.max_s(vmax, i64x2.shr_u(vmax, 32));
-      vmax = i16x8.max_s(vmax, v128.shuffle<i64>(vmax, vmax, 1, 0));
-      max = <i32>i16x8.extract_lane_s(vmax, 0);
+    const lanes = 16 / bytes;
+    if (len >= lanes) {
+      let v = bytes == 1 ? i8x16.splat(-128) : i16x8.splat(-32768);
+      for (; c + lanes <= len; c += lanes) {
+        const x = v128.load(row + (<usize>c * bytes));
+        v = bytes == 1 ? i8x16.max_s(v, x) : i16x8.max_s(v, x);
+      }
+      // fold the upper lanes onto lane 0 (the lanes above it take garbage; only lane 0 is read)
+      if (bytes == 1) v = i8x16.max_s(v, i16x8.shr_u(v, 8));
+      v = bytes == 1 ? i8x16.max_s(v, i32x4.shr_u(v, 16)) : i16x8.max_s(v, i32x4.shr_u(v, 16));
+      v = bytes == 1 ? i8x16.max_s(v, i64x2.shr_u(v, 32)) : i16x8.max_s(v, i64x2.shr_u(v, 32));
+      v = bytes == 1 ? i8x16.max_s(v, v128.shuffle<i64>(v, v, 1, 0)) : i16x8.max_s(v, v128.shuffle<i64>(v, v, 1, 0));
+      max = bytes == 1 ? <i32>i8x16.extract_lane_s(v, 0) : <i32>i16x8.extract_lane_s(v, 0);
     }
   }
-  return <i64><u32>max | (<i64>c << 32);
+  for (; c < len; c++) {
+    const q = bytes == 1 ? <i32>load<i8>(row + c) : <i32>load<i16>(row + (<usize>c << 1));
+    if (q > max) max = q;
+  }
+  return max;
 }
 
 // Per row: max (SIMD: i16x8/i8x16 max), E and the exact u64 sum (scalar: two table reads per
@@ -111,31 +122,16 @@ export function i8_softmax_exp256(inPtr: usize, outPtr: usize, rows: i32, len: i
   for (let r = 0; r < rows; r++) {
     const row = inPtr + <usize>r * <usize>len;
     const out = outPtr + (out16 ? (<usize>r * <usize>len) << 1 : <usize>r * <usize>len);
-    let max: i32 = -128, c = 0;
-    if (ASC_FEATURE_SIMD) {
-      if (len >= 16) {
-        let vmax = i8x16.splat(-128);
-        for (; c + 16 <= len; c += 16) vmax = i8x16.max_s(vmax, v128.load(row + c));
-        vmax = i8x16.max_s(vmax, i16x8.shr_u(vmax, 8));
-        vmax = i8x16.max_s(vmax, i32x4.shr_u(vmax, 16));
-        vmax = i8x16.max_s(vmax, i64x2.shr_u(vmax, 32));
-        vmax = i8x16.max_s(vmax, v128.shuffle<i64>(vmax, vmax, 1, 0));
-        max = <i32>i8x16.extract_lane_s(vmax, 0);
-      }
-    }
-    for (; c < len; c++) {
-      const v = <i32>load<i8>(row + c);
-      if (v > max) max = v;
-    }
+    const max = rowMax(row, len, 1);
     let sum: u64 = 0;
-    for (c = 0; c < len; c++) {
+    for (let c = 0; c < len; c++) {
       const e = load<u32>(t + (<usize>(max - <i32>load<i8>(row + c)) << 2));
       if (kept) store<u32>(SCRATCH + (<usize>c << 2), e);
       sum += <u64>e;
     }
     const ms = reciprocal(sum, k);
     const m = ms & 0xffffffff, s = <i32>(ms >> 32);
-    c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, out16) : 0;
+    let c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, out16) : 0;
     for (; c < len; c++) {
       const e = kept ? <u64>load<u32>(SCRATCH + (<usize>c << 2)) : <u64>load<u32>(t + (<usize>(max - <i32>load<i8>(row + c)) << 2));
       const y = softmaxOut(e, m, s, zp, lo, hi);
@@ -159,21 +155,16 @@ export function i16_softmax_exp2x256(inPtr: usize, outPtr: usize, rows: i32, len
   for (let r = 0; r < rows; r++) {
     const row = inPtr + ((<usize>r * <usize>len) << 1);
     const out = outPtr + ((<usize>r * <usize>len) << 1);
-    const mc = rowMaxI16(row, len);
-    let max = <i32>mc, c = <i32>(mc >> 32);
-    for (; c < len; c++) {
-      const v = <i32>load<i16>(row + (<usize>c << 1));
-      if (v > max) max = v;
-    }
+    const max = rowMax(row, len, 2);
     let sum: u64 = 0;
-    for (c = 0; c < len; c++) {
+    for (let c = 0; c < len; c++) {
       const e = exp16(max - <i32>load<i16>(row + (<usize>c << 1)), t);
       if (kept) store<u32>(SCRATCH + (<usize>c << 2), e);
       sum += <u64>e;
     }
     const ms = reciprocal(sum, k);
     const m = ms & 0xffffffff, s = <i32>(ms >> 32);
-    c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, true) : 0;
+    let c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, true) : 0;
     for (; c < len; c++) {
       const e = kept ? load<u32>(SCRATCH + (<usize>c << 2)) : exp16(max - <i32>load<i16>(row + (<usize>c << 1)), t);
       store<i16>(out + (<usize>c << 1), <i16>softmaxOut(<u64>e, m, s, zp, lo, hi));
@@ -190,11 +181,7 @@ export function i8_log_softmax_exp256(inPtr: usize, outPtr: usize, rows: i32, le
   for (let r = 0; r < rows; r++) {
     const row = inPtr + <usize>r * <usize>len;
     const out = outPtr + <usize>r * <usize>len;
-    let max: i32 = -128;
-    for (let c = 0; c < len; c++) {
-      const v = <i32>load<i8>(row + c);
-      if (v > max) max = v;
-    }
+    const max = rowMax(row, len, 1);
     let sum: u64 = 0;
     for (let c = 0; c < len; c++) sum += <u64>load<u32>(t + (<usize>(max - <i32>load<i8>(row + c)) << 2));
     // sum ≥ 2^30 (the maximum contributes E(0) = 2^30): e = top bit ≥ 30
