@@ -104,7 +104,8 @@ export function i16_prelu_pwl2(inPtr: usize, outPtr: usize, n: i32, channels: i3
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const period = sharedPeriod(p, channels);
-    if (period > 0) i = preluChannelsI16(inPtr, outPtr, n, channels, p, period);
+    // at least one period of work pays for filling the per-lane constants
+    if (period > 0 && n >= period) i = preluChannelsI16(inPtr, outPtr, n, channels, p, period);
   }
   let c = i % channels;
   for (; i < n; i++) {
