@@ -57,11 +57,13 @@ export interface IndexRange {
 const BLOCK = 1 << 16;
 const CHUNK = 1 << 22;
 
-/** The chunks of [a, b]: at most CHUNK values each, none across ±0 (so bit patterns run one way). */
-export function chunks(a: number, b: number): IndexRange[] {
+/** The chunks of [a, b]: at most CHUNK values each (fewer when that gives each of `parts` workers
+ *  one, but not below BLOCK), none across ±0 (so bit patterns run one way). */
+export function chunks(a: number, b: number, parts = 1): IndexRange[] {
+  const size = Math.min(CHUNK, Math.max(BLOCK, Math.ceil((b - a + 1) / parts)));
   const out: IndexRange[] = [];
   for (let s = a; s <= b;) {
-    const end = Math.min(b, s + CHUNK - 1, s < 0 ? -1 : Infinity);
+    const end = Math.min(b, s + size - 1, s < 0 ? -1 : Infinity);
     out.push({ a: s, count: end - s + 1 });
     s = end + 1;
   }
@@ -177,7 +179,7 @@ function workerUrl(): URL {
 
 /** Evaluates a job over [job.a, job.b]; the stats' worst is an ordered index. */
 export async function evaluateF32(job: F32Job, opts: F32RunOptions): Promise<F32Stats> {
-  const todo = chunks(job.a, job.b);
+  const todo = chunks(job.a, job.b, opts.workers);
   let stats = emptyF32Stats();
   if (opts.workers === 0) {
     const m = await openMeasurer(job, opts.rt, opts.op);

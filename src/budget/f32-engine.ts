@@ -23,10 +23,12 @@ export interface F32RunOptions {
 
 /**
  * Below this many values the interval is evaluated on the calling thread: worker start-up (each
- * loads its own runtime) costs more. `node bench/check-f32.mjs` (hardswish, M values/s, medians of 3)
- * on the shared 2-core dev machine under a load average of ~19: 2^18 in-thread 0.9 vs 2 workers
- * 0.2; 2^20 1.8 vs 0.7; 2^22 2.2 vs 1.3. Under that load two workers did not pay at any size
- * measured; the split is kept for idle CI runners (unmeasured here) and `--workers 1` turns it off.
+ * loads its own runtime, ~0.1–0.3 s) costs more. `node bench/check-f32.mjs` (M values per CPU-second,
+ * medians of 5, shared 2-core machine under a load average of ~3): hardswish (JS reference) 2^18
+ * in-thread 9.5 vs 2 workers 1.0; 2^20 9.6 vs 2.6; 2^22 9.8 vs 6.6; 2^24 9.9 vs 8.7; sigmoid (WASM
+ * reference) 2^20 42 vs 3.9, 2^24 44 vs 28. Under that load two workers never ran in parallel (wall
+ * time tracked CPU time); the split is kept for idle CI runners (unmeasured here), `--workers 1`
+ * turns it off.
  */
 export const IN_THREAD_MAX = 1 << 20;
 

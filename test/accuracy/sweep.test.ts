@@ -78,6 +78,8 @@ describe("sweepF32", () => {
     expect(cs.every((c) => c.count <= 2 ** 22 && (c.a >= 0 || c.a + c.count <= 0))).toBe(true);
     expect(domainInterval("all")).toEqual({ a: -(2 ** 31), b: 2 ** 31 - 1 });
     expect(chunks(-(2 ** 31), 2 ** 31 - 1)).toHaveLength(1024);
+    expect(chunks(0, 2 ** 20 - 1, 2)).toEqual([{ a: 0, count: 2 ** 19 }, { a: 2 ** 19, count: 2 ** 19 }]); // one per worker
+    expect(chunks(0, 999, 2)).toEqual([{ a: 0, count: 1000 }]); // not below one block
     expect(() => domainInterval([2, 1])).toThrow(/lo ≤ hi/);
   });
 
