@@ -1,6 +1,6 @@
-// The float64 reference module of `qact sweep` (build/qact.ref.wasm; never part of the kernel
-// builds). It evaluates each op's float64 reference with the same formulas as
-// src/ops/catalog/smooth.ts, using AssemblyScript's NativeMath (musl-derived, < 1 float64 ULP) and
+// The float64 reference module of `qact sweep` and of `qact check`'s f32 rows (build/qact.ref.wasm;
+// never part of the kernel builds; used by src/accuracy/sweep.ts). It evaluates each op's float64
+// reference with the same formulas as src/ops/catalog/smooth.ts, using AssemblyScript's NativeMath (musl-derived, < 1 float64 ULP) and
 // ../f64/math.ts (erfc64 after FreeBSD s_erf.c, sigmoid64, softplus64; shared with the derivative kernels), and accumulates the f32 metrics of shared/accuracy.md for a block of consecutive f32
 // bit patterns against the kernel outputs written at yPtr. test/accuracy/sweep.test.ts checks both
 // the references and the metrics against the TypeScript ones (src/ops, src/accuracy/metrics.ts).
