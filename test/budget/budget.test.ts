@@ -97,6 +97,15 @@ describe("f32 intervals", () => {
   });
 });
 
+describe("f32 evaluation errors", () => {
+  it.each([[1, false], [2, true]])("a bad param or module stays a QactError naming its field (workers %d)", async (workers, forceWorkers) => {
+    const run = (op: { builtin: string } | { module: string; exportName: string }, params = {}) =>
+      evaluateF32Job({ op, params, engine: "scalar", a: 0, b: 999 }, { workers, forceWorkers });
+    await expect(run({ builtin: "elu" }, { alpha: -1 })).rejects.toMatchObject({ name: "QactError", field: "param.alpha" });
+    await expect(run({ module: join(ACTS, "none.mjs"), exportName: "f" })).rejects.toMatchObject({ name: "QactError", field: "op", message: expect.stringMatching(/none\.mjs does not exist/) });
+  });
+});
+
 describe("user-defined activations", () => {
   it("get every kernel whose family serves every elementwise op of the catalog (int8 lut today)", async () => {
     const op = await loadCustomOp("./softsign.mjs#softsign", ACTS);
