@@ -3,7 +3,7 @@
 //   asconfig.json      build/qact.simd.wasm (SIMD128) and build/qact.scalar.wasm, from assembly/index.ts
 //   asconfig.int.json  build/qact.int.wasm, the integer-only build (its own entry file, so it cannot be a
 //                      target of asconfig.json, whose entries asc always appends)
-//   asconfig.ref.json  build/qact.ref.wasm, the float64 references of `qact sweep` (not a kernel build)
+//   asconfig.ref.json  build/qact.ref.wasm, the float64 references of `qact sweep`/`check` (not a kernel build)
 // The kernel builds use shrinkLevel 1: AssemblyScript's std Math then takes its table-free exp/log
 // (fdlibm-derived, < 1 ULP of float64), which drops a 6 KiB data section and brings the SIMD build
 // from 68,010 to ~61,900 bytes (target ≤ 64 KiB, docs/sizes.md). Only the scalar float64 derivative

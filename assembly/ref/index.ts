@@ -1,6 +1,6 @@
-// The float64 reference module of `qact sweep` (build/qact.ref.wasm; never part of the kernel
-// builds). It evaluates each op's float64 reference with the same formulas as
-// src/ops/catalog/smooth.ts, using AssemblyScript's NativeMath (musl-derived, < 1 float64 ULP) and
+// The float64 reference module of `qact sweep` and of `qact check`'s f32 rows (build/qact.ref.wasm;
+// never part of the kernel builds; used by src/accuracy/sweep.ts). It evaluates each op's float64
+// reference with the same formulas as src/ops/catalog/smooth.ts, using AssemblyScript's NativeMath (musl-derived, < 1 float64 ULP) and
 // ../f64/math.ts (erfc64 after FreeBSD s_erf.c, sigmoid64, softplus64; shared with the derivative kernels), and accumulates the f32 metrics of shared/accuracy.md for a block of consecutive f32
 // bit patterns against the kernel outputs written at yPtr. test/accuracy/sweep.test.ts checks both
 // the references and the metrics against the TypeScript ones (src/ops, src/accuracy/metrics.ts).
@@ -62,19 +62,21 @@ export function ulp_error(y: f64, r: f64): f64 {
 }
 
 // Stats block (f64 each): 0 maxUlp (−1 before any input), 1 maxAbs, 2 maxRel, 3 mismatches, 4 count,
-// 5 worst input bits, 6 worst y, 7 worst ref, 8 sum of finite ULP errors.
+// 5 worst input bits (the first with the largest error), 6 worst y, 7 worst ref, 8 sum of ULP errors
+// (Infinity when any is: the meanUlp of src/accuracy/metrics.ts).
 export function stats_reset(st: usize): void {
   store<f64>(st, -1, 0);
   for (let i = 1; i < 9; i++) store<f64>(st + (<usize>i << 3), 0);
 }
 
-/** Measures kernel outputs y[i] (f32 at yPtr) for inputs with bit patterns start + i, i < count. */
-export function measure(op: i32, start: u32, count: i32, yPtr: usize, p0: f64, p1: f64, st: usize): void {
+/** Measures kernel outputs y[i] (f32 at yPtr) for inputs with bit patterns start + i·step, i < count
+ *  (step −1 walks negative values upwards, so "first" is the smallest value, as in src/accuracy). */
+export function measure(op: i32, start: u32, step: i32, count: i32, yPtr: usize, p0: f64, p1: f64, st: usize): void {
   let maxUlp = load<f64>(st, 0), maxAbs = load<f64>(st, 8), maxRel = load<f64>(st, 16);
   let mism = load<f64>(st, 24), sum = load<f64>(st, 64);
   let wBits = load<f64>(st, 40), wY = load<f64>(st, 48), wRef = load<f64>(st, 56);
   for (let i = 0; i < count; i++) {
-    const bits = start + <u32>i;
+    const bits = start + <u32>(i * step);
     const x = <f64>reinterpret<f32>(bits);
     const yf = load<f32>(yPtr + (<usize>i << 2));
     const y = <f64>yf;
@@ -83,7 +85,7 @@ export function measure(op: i32, start: u32, count: i32, yPtr: usize, p0: f64, p
     if (u > maxUlp) {
       maxUlp = u; wBits = <f64>bits; wY = y; wRef = r;
     }
-    if (isFinite(u)) sum += u;
+    sum += u;
     if (isFinite(r) && isFinite(y)) {
       const a = abs(y - r);
       if (a > maxAbs) maxAbs = a;

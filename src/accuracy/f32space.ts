@@ -7,13 +7,21 @@ const u32 = new Uint32Array(f32.buffer);
 /** Ordered index of an f32 value: −0 → −1, +0 → 0, next positive → 1, … */
 export function orderedIndex(x: number): number {
   f32[0] = x;
-  const b = u32[0];
-  return b >>> 31 ? -(b & 0x7fffffff) - 1 : b;
+  return bitsIndex(u32[0]);
 }
 
 export function fromOrderedIndex(i: number): number {
-  u32[0] = i < 0 ? (-(i + 1) | 0x80000000) >>> 0 : i;
+  u32[0] = indexBits(i);
   return f32[0];
+}
+
+/** The ordered index of a bit pattern, and back. */
+export function bitsIndex(b: number): number {
+  return b >>> 31 ? -(b & 0x7fffffff) - 1 : b;
+}
+
+export function indexBits(i: number): number {
+  return i < 0 ? (-(i + 1) | 0x80000000) >>> 0 : i;
 }
 
 /** Values every f32 kernel is checked on: signed zeros, infinities, NaN, subnormal and normal

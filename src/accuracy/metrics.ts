@@ -108,15 +108,47 @@ export function isCorrectlyRoundedF32(y: number, ref: number): boolean {
   return Number.isNaN(e) ? Number.isNaN(y) : Object.is(y, e);
 }
 
-export function measureF32(ref: (x: number) => number, xs: Float32Array, ys: Float32Array): F32Metrics {
-  let maxUlp = -1, sumUlp = 0, maxAbs = 0, maxRel = 0, mismatches = 0;
-  let worst: F32Worst = { x: 0, y: 0, ref: 0, ulp: 0 };
+/**
+ * The f32 metrics as maxima and sums, so that parts of a run merge exactly (mergeF32Stats); the
+ * form every f32 evaluation accumulates (measureF32, and both reference paths of ./sweep.ts).
+ */
+export interface F32Stats {
+  count: number;
+  /** −1 before any input */
+  maxUlp: number;
+  /** sum of the ULP errors (Infinity when any is infinite, as is then the mean) */
+  sumUlp: number;
+  maxAbs: number;
+  maxRel: number;
+  mismatches: number;
+  /** the worst input (the first with the largest ULP error): its position (f32Stats: index in xs;
+   *  ./sweep.ts: ordered index, so the smallest f32 value wins ties), output and reference */
+  worst: number;
+  worstY: number;
+  worstRef: number;
+}
+
+export function emptyF32Stats(): F32Stats {
+  return { count: 0, maxUlp: -1, sumUlp: 0, maxAbs: 0, maxRel: 0, mismatches: 0, worst: 0, worstY: 0, worstRef: 0 };
+}
+
+/** Merges two parts: larger error first, then the smaller position. */
+export function mergeF32Stats(a: F32Stats, b: F32Stats): F32Stats {
+  const w = b.maxUlp > a.maxUlp || (b.maxUlp === a.maxUlp && b.count > 0 && (a.count === 0 || b.worst < a.worst)) ? b : a;
+  return {
+    count: a.count + b.count, maxUlp: Math.max(a.maxUlp, b.maxUlp), sumUlp: a.sumUlp + b.sumUlp, maxAbs: Math.max(a.maxAbs, b.maxAbs),
+    maxRel: Math.max(a.maxRel, b.maxRel), mismatches: a.mismatches + b.mismatches, worst: w.worst, worstY: w.worstY, worstRef: w.worstRef,
+  };
+}
+
+export function f32Stats(ref: (x: number) => number, xs: Float32Array, ys: Float32Array): F32Stats {
+  let maxUlp = -1, sumUlp = 0, maxAbs = 0, maxRel = 0, mismatches = 0, worst = 0, worstY = 0, worstRef = 0;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i], y = ys[i], r = ref(x);
     const u = ulpError(y, r);
     if (u > maxUlp) {
       maxUlp = u;
-      worst = { x, y, ref: r, ulp: u };
+      worst = i; worstY = y; worstRef = r;
     }
     sumUlp += u;
     if (Number.isFinite(r) && Number.isFinite(y)) {
@@ -126,5 +158,18 @@ export function measureF32(ref: (x: number) => number, xs: Float32Array, ys: Flo
     }
     if (!isCorrectlyRoundedF32(y, r)) mismatches++;
   }
-  return { count: xs.length, maxUlp: Math.max(0, maxUlp), meanUlp: xs.length ? sumUlp / xs.length : 0, maxAbs, maxRel, mismatches, worst };
+  return { count: xs.length, maxUlp, sumUlp, maxAbs, maxRel, mismatches, worst, worstY, worstRef };
+}
+
+/** The metrics of shared/accuracy.md from stats; x is the worst input's value. */
+export function f32Metrics(s: F32Stats, x: number): F32Metrics {
+  return {
+    count: s.count, maxUlp: Math.max(0, s.maxUlp), meanUlp: s.count ? s.sumUlp / s.count : 0, maxAbs: s.maxAbs, maxRel: s.maxRel,
+    mismatches: s.mismatches, worst: s.count ? { x, y: s.worstY, ref: s.worstRef, ulp: s.maxUlp } : { x: 0, y: 0, ref: 0, ulp: 0 },
+  };
+}
+
+export function measureF32(ref: (x: number) => number, xs: Float32Array, ys: Float32Array): F32Metrics {
+  const s = f32Stats(ref, xs, ys);
+  return f32Metrics(s, xs[s.worst]);
 }

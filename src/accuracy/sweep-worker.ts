@@ -1,16 +1,20 @@
-// Worker thread of sweepF32 (./sweep.ts): loads the kernel and the reference module once, then
-// measures each bit range it is sent and posts the stats back.
+// Worker thread of evaluateF32 (./sweep.ts): opens the job's measurer once, then measures each
+// index range it is sent and posts the stats back; errors go back with their field (a QactError
+// stays one).
 import { parentPort, workerData } from "node:worker_threads";
-import { load } from "../runtime/runtime.js";
-import { loadRefModule, RangeMeasurer, type BitRange, type WorkerInit } from "./sweep.js";
+import { openMeasurer, type F32Job, type IndexRange } from "./sweep.js";
 
-const init = workerData as WorkerInit;
+const post = (e: unknown) => parentPort!.postMessage({ error: { message: (e as Error)?.message ?? String(e), field: (e as { field?: string })?.field } });
 try {
-  const rt = await load({ engine: init.engine });
-  const kernel = rt.prepare({ op: init.op, dtype: "f32", method: init.method, params: init.params });
-  const m = new RangeMeasurer(rt, kernel, await loadRefModule());
-  parentPort!.on("message", (r: BitRange) => parentPort!.postMessage({ stats: m.measure(r) }));
+  const m = await openMeasurer(workerData as F32Job);
+  parentPort!.on("message", (r: IndexRange) => {
+    try {
+      parentPort!.postMessage({ stats: m.measure(r) });
+    } catch (e) {
+      post(e);
+    }
+  });
   parentPort!.postMessage({ ready: true });
 } catch (e) {
-  parentPort!.postMessage({ error: (e as Error).message });
+  post(e);
 }

@@ -1,30 +1,13 @@
-// THE entry point for evaluating an f32 kernel over an interval (or all 2^32 patterns):
-// evaluateF32Job(). Today it splits the ordered-index interval across worker threads that each run
-// the kernel in JS-driven chunks (f32-range.ts); a faster engine (WASM reference, `qact sweep`) can
-// replace this one function without touching `qact check`.
-import { Worker } from "node:worker_threads";
-import { existsSync } from "node:fs";
+// The f32 rows of `qact check`: evaluateF32Job() runs the one f32 interval evaluator
+// (src/accuracy/sweep.ts evaluateF32, shared with `qact sweep`) with check's worker policy.
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { QactError } from "../errors.js";
-import { load, type Runtime } from "../runtime/runtime.js";
-import type { OpDescriptor } from "../ops/index.js";
-import type { Engine } from "../runtime/load.js";
-import type { Params } from "../types.js";
-import { evaluateF32Range, mergeF32, type F32Partial } from "./f32-range.js";
+import type { Runtime } from "../runtime/runtime.js";
+import { getOp, resolveParams, type OpDescriptor } from "../ops/index.js";
+import { evaluateF32, type F32Job } from "../accuracy/sweep.js";
+import { fromOrderedIndex } from "../accuracy/f32space.js";
+import { f32Metrics, ulpError, type F32Metrics } from "../accuracy/metrics.js";
 
-export interface F32Job {
-  /** a catalog op, or a user module (absolute path) + export */
-  op: { builtin: string } | { module: string; exportName: string };
-  /** the domain the custom op was validated over (custom ops only) */
-  customDomain?: [number, number];
-  method: string;
-  params: Params;
-  engine: Engine;
-  /** ordered-index interval, inclusive */
-  a: number;
-  b: number;
-}
+export type { F32Job };
 
 export interface F32RunOptions {
   /** worker threads (default: min(2, cores)); 0 or 1 with a small interval runs on this thread */
@@ -40,65 +23,30 @@ export interface F32RunOptions {
 
 /**
  * Below this many values the interval is evaluated on the calling thread: worker start-up (each
- * loads its own runtime) costs more. `node bench/check-f32.mjs` (hardswish, M values/s, medians of 3)
- * on the shared 2-core dev machine under a load average of ~19: 2^18 in-thread 0.9 vs 2 workers
- * 0.2; 2^20 1.8 vs 0.7; 2^22 2.2 vs 1.3. Under that load two workers did not pay at any size
- * measured; the split is kept for idle CI runners (unmeasured here) and `--workers 1` turns it off.
+ * loads its own runtime, ~0.1–0.3 s) costs more. `node bench/check-f32.mjs` (M values per CPU-second,
+ * medians of 5, shared 2-core machine under a load average of ~3): hardswish (JS reference) 2^18
+ * in-thread 9.5 vs 2 workers 1.0; 2^20 9.6 vs 2.6; 2^22 9.8 vs 6.6; 2^24 9.9 vs 8.7; sigmoid (WASM
+ * reference) 2^20 42 vs 3.9, 2^24 44 vs 28. Under that load two workers never ran in parallel (wall
+ * time tracked CPU time); the split is kept for idle CI runners (unmeasured here), `--workers 1`
+ * turns it off.
  */
 export const IN_THREAD_MAX = 1 << 20;
 
-const WORKER_URL = new URL("./f32-worker.js", import.meta.url);
-
-function workerAvailable(): boolean {
-  return WORKER_URL.protocol === "file:" && existsSync(fileURLToPath(WORKER_URL));
-}
-
-export async function evaluateF32Job(job: F32Job, opts: F32RunOptions = {}): Promise<F32Partial> {
-  const size = job.b - job.a + 1;
+/**
+ * The metrics of every f32 with ordered index in [job.a, job.b], with the sum of the ULP errors.
+ * The worst input's reference and error are those of op.ref (JavaScript), as check has always
+ * printed them: the WASM reference of a smooth op can differ from it in the last float64 digit
+ * (relative ≤ 1e-14, never in the f32 rounding: test/accuracy/sweep.test.ts).
+ */
+export async function evaluateF32Job(job: F32Job, opts: F32RunOptions = {}): Promise<F32Metrics & { sumUlp: number }> {
   const workers = Math.max(0, Math.min(opts.workers ?? Math.min(2, availableParallelism()), 16));
-  if ((size <= IN_THREAD_MAX && !opts.forceWorkers) || workers <= 1 || !workerAvailable()) {
-    const rt = opts.rt ?? (await load({ engine: job.engine }));
-    const op = opts.opDescriptor;
-    if (!op) throw new QactError("op", "in-thread f32 evaluation needs the op descriptor");
-    const k = rt.prepare({ op, dtype: "f32", method: job.method, params: job.params });
-    try {
-      return evaluateF32Range(k, job.a, job.b, opts.onProgress);
-    } finally {
-      k.dispose();
-    }
+  const inThread = (job.b - job.a + 1 <= IN_THREAD_MAX && !opts.forceWorkers) || workers <= 1;
+  const s = await evaluateF32(job, { workers: inThread ? 0 : workers, onProgress: opts.onProgress, rt: opts.rt, op: opts.opDescriptor });
+  const m = { ...f32Metrics(s, fromOrderedIndex(s.worst)), sumUlp: s.sumUlp };
+  const op = opts.opDescriptor ?? ("builtin" in job.op ? getOp(job.op.builtin) : undefined);
+  if (op && m.count) {
+    m.worst.ref = op.ref!(m.worst.x, resolveParams(op, job.params as Record<string, unknown>));
+    m.worst.ulp = ulpError(m.worst.y, m.worst.ref);
   }
-  const per = Math.ceil(size / workers);
-  const parts: Promise<F32Partial>[] = [];
-  const started: Worker[] = [];
-  for (let w = 0; w < workers; w++) {
-    const a = job.a + w * per, b = Math.min(job.b, a + per - 1);
-    if (a > b) break;
-    parts.push(new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData: { ...job, a, b } });
-      started.push(worker);
-      let done = false;
-      worker.on("message", (m: { progress?: number; result?: F32Partial; error?: { message: string; field?: string } }) => {
-        if (m.progress) opts.onProgress?.(m.progress);
-        if (m.result) { done = true; resolve(m.result); void worker.terminate(); }
-        // a QactError in the worker (bad input) stays one (exit 2); anything else is internal (exit 3)
-        if (m.error) {
-          done = true;
-          reject(m.error.field ? new QactError(m.error.field, m.error.message) : new Error(`f32 worker: ${m.error.message}`));
-          void worker.terminate();
-        }
-      });
-      worker.on("error", (e) => { done = true; reject(new Error(`f32 worker failed: ${e.message}`)); });
-      worker.on("exit", (code) => { if (!done) reject(new Error(`f32 worker exited with code ${code}`)); });
-    }));
-  }
-  let results: F32Partial[];
-  try {
-    results = await Promise.all(parts);
-  } catch (e) {
-    await Promise.all(started.map((w) => w.terminate())); // one failed: stop the others now
-    throw e;
-  }
-  let acc: F32Partial | undefined;
-  for (const p of results) acc = mergeF32(acc, p);
-  return acc!;
+  return m;
 }

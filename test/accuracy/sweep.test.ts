@@ -10,7 +10,8 @@ import { getOp, resolveParams } from "../../src/ops/index.js";
 import { load } from "../../src/runtime/runtime.js";
 import { measureF32, ulpError, ulpF32 } from "../../src/accuracy/metrics.js";
 import { allF32In, sampleF32, F32_SPECIALS, orderedIndex } from "../../src/accuracy/f32space.js";
-import { domainRanges, loadRefModule, mergeStats, emptyStats, refParams, REF_OPS, sweepF32 } from "../../src/accuracy/sweep.js";
+import { chunks, domainInterval, evaluateF32, loadRefModule, refParams, REF_OPS, sweepF32 } from "../../src/accuracy/sweep.js";
+import { emptyF32Stats, mergeF32Stats } from "../../src/accuracy/metrics.js";
 import { rng, randomBytes } from "../helpers.js";
 
 let ref: Awaited<ReturnType<typeof loadRefModule>>;
@@ -68,20 +69,50 @@ describe("reference module (build/qact.ref.wasm)", () => {
 });
 
 describe("sweepF32", () => {
-  it("domain ranges: signs split, −0 and +0 both counted, every f32 of the interval", () => {
-    expect(domainRanges([-0, 0])).toEqual([{ start: 0x80000000, count: 1 }, { start: 0, count: 1 }]);
-    const rs = domainRanges([-1, 2]);
-    expect(rs.reduce((a, b) => a + b.count, 0)).toBe(orderedIndex(2) - orderedIndex(-1) + 1);
-    expect(domainRanges("all")).toEqual([{ start: 0, count: 2 ** 32 }]);
-    expect(() => domainRanges([2, 1])).toThrow(/lo ≤ hi/);
+  it("domains and chunks: −0 and +0 both counted, every f32 of the interval, no chunk across ±0", () => {
+    expect(domainInterval([-0, 0])).toEqual({ a: -1, b: 0 });
+    expect(chunks(-1, 0)).toEqual([{ a: -1, count: 1 }, { a: 0, count: 1 }]);
+    const { a, b } = domainInterval([-1, 2]);
+    const cs = chunks(a, b);
+    expect(cs.reduce((s, c) => s + c.count, 0)).toBe(orderedIndex(2) - orderedIndex(-1) + 1);
+    expect(cs.every((c) => c.count <= 2 ** 22 && (c.a >= 0 || c.a + c.count <= 0))).toBe(true);
+    expect(domainInterval("all")).toEqual({ a: -(2 ** 31), b: 2 ** 31 - 1 });
+    expect(chunks(-(2 ** 31), 2 ** 31 - 1)).toHaveLength(1024);
+    expect(chunks(0, 2 ** 20 - 1, 2)).toEqual([{ a: 0, count: 2 ** 19 }, { a: 2 ** 19, count: 2 ** 19 }]); // one per worker
+    expect(chunks(0, 999, 2)).toEqual([{ a: 0, count: 1000 }]); // not below one block
+    expect(() => domainInterval([2, 1])).toThrow(/lo ≤ hi/);
   });
 
-  it("mergeStats keeps the larger error, the smaller bit pattern on ties", () => {
-    const a = { ...emptyStats(), count: 1, maxUlp: 0.5, worstBits: 9 }, b = { ...emptyStats(), count: 1, maxUlp: 0.5, worstBits: 3 };
-    expect(mergeStats(a, b).worstBits).toBe(3);
-    expect(mergeStats(b, a).worstBits).toBe(3);
-    expect(mergeStats(a, { ...b, maxUlp: 0.7 }).maxUlp).toBe(0.7);
+  it("mergeF32Stats keeps the larger error, the smaller ordered index (value) on ties", () => {
+    const a = { ...emptyF32Stats(), count: 1, maxUlp: 0.5, worst: 9 }, b = { ...emptyF32Stats(), count: 1, maxUlp: 0.5, worst: -3 };
+    expect(mergeF32Stats(a, b).worst).toBe(-3);
+    expect(mergeF32Stats(b, a).worst).toBe(-3);
+    expect(mergeF32Stats(a, { ...b, maxUlp: 0.7 }).maxUlp).toBe(0.7);
+    expect(mergeF32Stats(emptyF32Stats(), a)).toEqual(a);
   });
+
+  // Both measurers of evaluateF32 over the same intervals: the WASM reference (REF_OPS) and op.ref in
+  // JavaScript (forced with jsRef). Same count, mismatches, worst input (ties included: the smallest
+  // value, e.g. tanh on [-25, -24] and [24, 25], where every error is 0), and the same maxUlp, maxAbs,
+  // maxRel and meanUlp up to the float64 references' last digits: their values differ by ≤ 1e-14
+  // relative, so an error of ~0.5 ULP by up to 2^24·1e-14 ≈ 2e-7 ULP (measured: ≤ 4e-9 ULP).
+  for (const [op, lo, hi, params] of [["tanh", -25, -24, {}], ["tanh", 24, 25, {}], ["sigmoid", -1.25, -1, {}], ["mish", -0.26, -0.25, {}],
+    ["selu", -2, -1.5, {}], ["softplus", 1, 1.5, { beta: 2 }], ["gelu", -1e-40, 1e-40, {}]] as const) {
+    it(`${op} over [${lo}, ${hi}]: WASM and JavaScript references give the same figures (in-thread and 2 workers)`, async () => {
+      const rt = await load({ engine: "scalar" });
+      const { a, b } = domainInterval([lo, hi]);
+      const job = { op: { builtin: op }, params: resolveParams(getOp(op), params), engine: rt.engine, a, b };
+      for (const workers of [0, 2]) {
+        const w = await evaluateF32(job, { workers, rt }), j = await evaluateF32({ ...job, jsRef: true }, { workers, rt });
+        expect(w.count).toBe(b - a + 1);
+        expect([j.count, j.mismatches, j.worst, j.worstY]).toEqual([w.count, w.mismatches, w.worst, w.worstY]);
+        expect(Math.abs(j.maxUlp - w.maxUlp)).toBeLessThanOrEqual(2e-7);
+        expect(Math.abs(j.sumUlp - w.sumUlp) / w.count).toBeLessThanOrEqual(2e-7);
+        for (const k of ["maxAbs", "maxRel"] as const) expect(relDiff(j[k], w[k]), k).toBeLessThanOrEqual(4e-7);
+        expect(relDiff(j.worstRef, w.worstRef)).toBeLessThanOrEqual(1e-14);
+      }
+    });
+  }
 
   for (const [op, lo, hi, params] of [["gelu", -14.2, -13.9, {}], ["softplus", 0.01, 0.0105, { beta: 2 }], ["elu", -1e-44, 1e-44, { alpha: 0.5 }], ["tanh", 8.9, 9.2, {}]] as const) {
     it(`${op} over [${lo}, ${hi}]: the figures of measureF32 over every f32 there (in-thread and 2 workers)`, async () => {

@@ -1,4 +1,4 @@
-// Budget pieces in-process: limits and margins, f32 intervals, chunked f32 evaluation, kernels for
+// Budget pieces in-process: limits and margins, f32 intervals, chunked f32 evaluation (in-thread and workers), kernels for
 // user-defined ops derived from the registry, and the progress bar on a terminal.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { ceil3, limitFor } from "../../src/budget/init.js";
 import { withinLimit, describeFailure } from "../../src/budget/metrics.js";
 import { ALL_F32, f32Interval, loadBudget } from "../../src/budget/load.js";
-import { evaluateF32Range } from "../../src/budget/f32-range.js";
+import { evaluateF32Job } from "../../src/budget/f32-engine.js";
 import { allF32In, orderedIndex } from "../../src/accuracy/f32space.js";
 import { measureF32 } from "../../src/accuracy/metrics.js";
 import { KERNELS, genericKernelsFor } from "../../src/kernels/registry.js";
@@ -71,27 +71,38 @@ describe("f32 intervals", () => {
     expect(rows[0].size).toBe(2 ** 32);
     // the ends of the ordered-index line are NaN payloads; ±Infinity sits at ±0x7f800000
     const rt = await load();
-    const k = rt.prepare({ op: "hard_sigmoid", dtype: "f32" });
     for (const [a, b] of [[ALL_F32.a, ALL_F32.a + 999], [orderedIndex(Infinity) - 500, orderedIndex(Infinity) + 500], [ALL_F32.b - 999, ALL_F32.b]]) {
-      const m = evaluateF32Range(k, a, b);
+      const m = await evaluateF32Job({ op: { builtin: "hard_sigmoid" }, params: {}, engine: rt.engine, a, b }, { rt });
       expect(m.count).toBe(b - a + 1);
       expect(m.maxUlp).toBe(0);
       expect(m.mismatches).toBe(0);
     }
   });
 
-  it("chunked evaluation equals one pass over the same values", async () => {
+  it.each([[-3.5, -3.4], [-3.03125, -2.96875], [1, 1.125]])("chunked evaluation over [%d, %d] equals one pass over the same values, same worst input", async (lo, hi) => {
     const rt = await load();
     const k = rt.prepare({ op: "hard_sigmoid", dtype: "f32" });
-    const { a, b } = f32Interval(-3.5, -3.4); // ~ 200k values, several chunks
-    const chunked = evaluateF32Range(k, a, b);
-    const xs = allF32In(-3.5, -3.4);
+    const { a, b } = f32Interval(lo, hi); // ~ 10^5 to 10^6 values, several blocks, both signs
+    const xs = allF32In(lo, hi);
     const whole = measureF32((x) => k.op.ref!(x, k.params), xs, k.run(xs));
-    expect(chunked.count).toBe(xs.length);
-    expect(chunked.count).toBe(b - a + 1);
-    expect(chunked.maxUlp).toBe(whole.maxUlp);
-    expect(chunked.mismatches).toBe(whole.mismatches);
-    expect(chunked.meanUlp).toBeCloseTo(whole.meanUlp, 12);
+    for (const workers of [1, 2]) {
+      const chunked = await evaluateF32Job({ op: { builtin: "hard_sigmoid" }, params: {}, engine: rt.engine, a, b }, { rt, workers, forceWorkers: true });
+      expect(chunked.count).toBe(xs.length);
+      expect(chunked.count).toBe(b - a + 1);
+      expect(chunked.maxUlp).toBe(whole.maxUlp);
+      expect(chunked.mismatches).toBe(whole.mismatches);
+      expect(chunked.meanUlp).toBeCloseTo(whole.meanUlp, 12);
+      expect(chunked.worst).toEqual(whole.worst); // ties: the smallest value, as measureF32 over ascending xs
+    }
+  });
+});
+
+describe("f32 evaluation errors", () => {
+  it.each([[1, false], [2, true]])("a bad param or module stays a QactError naming its field (workers %d)", async (workers, forceWorkers) => {
+    const run = (op: { builtin: string } | { module: string; exportName: string }, params = {}) =>
+      evaluateF32Job({ op, params, engine: "scalar", a: 0, b: 999 }, { workers, forceWorkers });
+    await expect(run({ builtin: "elu" }, { alpha: -1 })).rejects.toMatchObject({ name: "QactError", field: "param.alpha" });
+    await expect(run({ module: join(ACTS, "none.mjs"), exportName: "f" })).rejects.toMatchObject({ name: "QactError", field: "op", message: expect.stringMatching(/none\.mjs does not exist/) });
   });
 });
 
