@@ -93,7 +93,9 @@ export function genericKernelsFor(op: OpDescriptor, dtype?: DType): KernelSpec[]
   const seen = new Set<string>();
   for (const k of KERNELS) {
     const key = `${k.dtype}/${k.method}/${k.exportName}`;
-    if (seen.has(key) || (dtype !== undefined && k.dtype !== dtype) || (k.shape ?? "elementwise") !== "elementwise") continue;
+    // derivative kernels are not the op itself (f32_derivative serves every catalog op by an op id,
+    // which a custom op does not have)
+    if (seen.has(key) || k.derivative || (dtype !== undefined && k.dtype !== dtype) || (k.shape ?? "elementwise") !== "elementwise") continue;
     seen.add(key);
     const family = KERNELS.filter((f) => f.dtype === k.dtype && f.method === k.method && f.exportName === k.exportName);
     if (elementwise.every((o) => family.some((f) => f.op === o))) out.push({ ...k, op });

@@ -118,6 +118,11 @@ describe("user-defined activations", () => {
     }
     // fixed covers only the piecewise-linear ops: not offered to a custom op
     expect(generic.some((k) => k.method === "fixed")).toBe(false);
+    // nor the f32 derivative kernel, which serves the catalog ops by their op id (it used to be
+    // offered as an f32 kernel of custom ops and returned d/dx of op id 0 = 1 everywhere)
+    expect(generic.some((k) => k.derivative)).toBe(false);
+    const rt = await load({ engine: "scalar" });
+    expect(() => rt.prepare({ op, dtype: "f32" })).toThrow(expect.objectContaining({ name: "QactError", field: "dtype", message: expect.stringMatching(/softsign has no f32 kernel yet \(available: int8\/lut\)/) }));
     expect(genericKernelsFor(OPS.find((o) => o.name === "softmax")!)).toEqual([]);
   });
 
