@@ -18,7 +18,7 @@ import { loadCustomOp } from "../ops/custom.js";
 import type { Engine } from "../runtime/load.js";
 import type { Params } from "../types.js";
 import { bitsIndex, fromOrderedIndex, indexBits, orderedIndex } from "./f32space.js";
-import { emptyF32Stats, f32Stats, mergeF32Stats, type F32Stats } from "./metrics.js";
+import { emptyF32Stats, f32Stats, mergeF32Stats, type F32Stats, type F32Metrics } from "./metrics.js";
 
 /** Ops the reference module knows, in the order of its op ids (assembly/ref/index.ts). */
 export const REF_OPS = ["sigmoid", "tanh", "silu", "gelu", "gelu_tanh", "elu", "selu", "celu", "softplus", "mish"] as const;
@@ -234,19 +234,14 @@ export interface SweepOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface SweepResult {
+/** The metrics of shared/accuracy.md (F32Metrics) with the run's description; worst has the input's bits. */
+export interface SweepResult extends Omit<F32Metrics, "worst"> {
   kernel: string;
   op: string;
   method: string;
   engine: Engine;
   params: Record<string, number | number[]>;
   domain: string;
-  count: number;
-  maxUlp: number;
-  meanUlp: number;
-  maxAbs: number;
-  maxRel: number;
-  mismatches: number;
   worst: { x: number; bits: string; y: number; ref: number };
   seconds: number;
   /** CPU time of the whole process (all threads), user + system */
