@@ -35,9 +35,9 @@
 // @ts-ignore: decorator
 @inline const NLOG2E: f32 = -1.44269504; // −log2 e
 // @ts-ignore: decorator
-@inline const NLN2_HI: f32 = -0.693359375; // −(Cephes expf C1), 9 significant bits: k·NLN2_HI is exact
+@inline export const NLN2_HI: f32 = -0.693359375; // −(Cephes expf C1), 9 significant bits: k·NLN2_HI is exact
 // @ts-ignore: decorator
-@inline const NLN2_LO: f32 = 2.12194440e-4; // −(Cephes expf C2 = ln2 − C1)
+@inline export const NLN2_LO: f32 = 2.12194440e-4; // −(Cephes expf C2 = ln2 − C1); both also used by ./tanh-fast.ts
 // q(r) = 1 + r/2 + K3·r² + K4·r³ + K5·r⁴ + K6·r⁵ ≈ (e^r − 1)/r: src/tables/f32-fast-poly.ts (the only
 // producer; Chebyshev interpolation at 6 nodes on [−ln2/2, ln2/2], rounded to f32, the degree-0 and -1
 // coefficients round to exactly 1 and 1/2); relative error of 1 + r·q: 2^-26.5.

@@ -20,14 +20,12 @@
 // 345 / 350 M: 2.7×, over the 1.5× design.md asks of a fast method; end-to-end 709 M against
 // onnxruntime-web's 225 M and tfjs-wasm's 61 M.
 
+import { NLN2_HI, NLN2_LO } from "./sigmoid-fast"; // the Cody–Waite split of ln2
+
 // @ts-ignore: decorator
 @inline const SHIFTER: f32 = 12583039.0; // 1.5·2^23 + 127: the low bits of c·(−2·log2 e) + SHIFTER hold 127 + k
 // @ts-ignore: decorator
 @inline const N2LOG2E: f32 = -2.88539008; // −2·log2 e
-// @ts-ignore: decorator
-@inline const NLN2_HI: f32 = -0.693359375; // −(Cephes expf C1), 9 significant bits: k·NLN2_HI is exact
-// @ts-ignore: decorator
-@inline const NLN2_LO: f32 = 2.12194440e-4; // −(Cephes expf C2 = ln2 − C1)
 // h(r) = 1/2 + H3·r + H4·r² + H5·r³ + H6·r⁴ ≈ (expm1(r) − r)/r²: src/tables/f32-fast-poly.ts (the only
 // producer; Chebyshev interpolation at 5 nodes on [−ln2/2, ln2/2], rounded to f32; the degree-0
 // coefficient rounds to exactly 1/2).
