@@ -12,7 +12,7 @@
 // returned unchanged (by the loop of ./fast.ts). SIMD and scalar builds do the same f32 operations in
 // the same order (no FMA).
 // MEASURED ERROR over all 2^32 inputs (SIMD build; the scalar build gives the same bits):
-//   tanh fast maxUlp 2.49837, meanUlp 0.0406, 149477596 mismatches (3.5%), worst x = 4.505090713500977
+//   tanh fast maxUlp 2.49837, meanUlp 0.0406, 149477596 mismatches (3.5%), worst x = ±4.505090713500977 (odd: the sweep names −)
 //   (npx qact sweep --op tanh --method fast; npm run sweep:all re-runs it in CI)
 // Documented bound (tested by test/kernels/f32-smooth.test.ts, docs/accuracy.md): ≤ 3 ULP.
 // SPEED (`npm run bench -- --filter f32_tanh --dtype f32 --sizes 1048576 --reps 7`, n = 2^20, zero copy,
