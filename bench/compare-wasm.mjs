@@ -23,7 +23,7 @@ for (const spec of KERNELS) {
   const name = kernelName(spec, rts[0].engine);
   if (FILTER && !name.includes(FILTER) && !spec.exportName.includes(FILTER)) continue;
   const runs = rts.map((rt) => {
-    const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, rowLength: 16 });
+    const k = rt.prepare({ op: spec.op.name, dtype: spec.dtype, method: spec.method, derivative: spec.derivative, rowLength: 16 });
     const t = rt.tensor(spec.dtype, N), out = rt.tensor(k.outDtype, spec.shape === "groups" ? N / 2 : N); // maxout: k = 2
     const bytes = new Uint8Array(t.data.buffer, t.ptr, t.byteLength);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24; // f32: mixed magnitudes and signs
