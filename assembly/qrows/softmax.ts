@@ -111,36 +111,6 @@ const SCRATCH: usize = memory.data(SCRATCH_LEN << 2, 16);
   return max;
 }
 
-// Per row: max (SIMD: i16x8/i8x16 max), E and the exact u64 sum (scalar: two table reads per
-// element; E kept in SCRATCH), then the outputs from SCRATCH (SIMD: 8 per step) with the row's
-// multiplier. Rows longer than SCRATCH_LEN compute E again in the output loop (same integers).
-export function i8_softmax_exp256(inPtr: usize, outPtr: usize, rows: i32, len: i32, p: usize): void {
-  const k = load<i32>(p, 0), zp = load<i32>(p, 4), lo = load<i32>(p, 8), hi = load<i32>(p, 12);
-  const out16 = load<i32>(p, 16) != 0;
-  const t = p + 32;
-  const kept = len <= SCRATCH_LEN;
-  for (let r = 0; r < rows; r++) {
-    const row = inPtr + <usize>r * <usize>len;
-    const out = outPtr + (out16 ? (<usize>r * <usize>len) << 1 : <usize>r * <usize>len);
-    const max = rowMax(row, len, 1);
-    let sum: u64 = 0;
-    for (let c = 0; c < len; c++) {
-      const e = load<u32>(t + (<usize>(max - <i32>load<i8>(row + c)) << 2));
-      if (kept) store<u32>(SCRATCH + (<usize>c << 2), e);
-      sum += <u64>e;
-    }
-    const ms = reciprocal(sum, k);
-    const m = ms & 0xffffffff, s = <i32>(ms >> 32);
-    let c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, out16) : 0;
-    for (; c < len; c++) {
-      const e = kept ? <u64>load<u32>(SCRATCH + (<usize>c << 2)) : <u64>load<u32>(t + (<usize>(max - <i32>load<i8>(row + c)) << 2));
-      const y = softmaxOut(e, m, s, zp, lo, hi);
-      if (out16) store<i16>(out + (<usize>c << 1), <i16>y);
-      else store<i8>(out + c, <i8>y);
-    }
-  }
-}
-
 // @ts-ignore: decorator
 @inline function exp16(d: i32, t: usize): u32 {
   const h = <u64>load<u32>(t + (<usize>(d >> 8) << 2));
@@ -148,28 +118,50 @@ export function i8_softmax_exp256(inPtr: usize, outPtr: usize, rows: i32, len: i
   return <u32>((h * l + (1 << 29)) >> 30);
 }
 
-export function i16_softmax_exp2x256(inPtr: usize, outPtr: usize, rows: i32, len: i32, p: usize): void {
+/** E(max − q) of the code at c: int8 one table read, int16 two (exp16). */
+// @ts-ignore: decorator
+@inline function expAt(row: usize, c: i32, max: i32, t: usize, bytes: i32): u32 {
+  return bytes == 1 ? load<u32>(t + (<usize>(max - <i32>load<i8>(row + c)) << 2)) : exp16(max - <i32>load<i16>(row + (<usize>c << 1)), t);
+}
+
+// Per row: max (SIMD: i8x16/i16x8 max), E and the exact u64 sum (scalar: table reads per element; E
+// kept in SCRATCH), then the outputs from SCRATCH (SIMD: 8 per step) with the row's multiplier. Rows
+// longer than SCRATCH_LEN compute E again in the output loop (same integers). bytes: input code size
+// (a constant at both calls, so each export compiles to its own loops).
+// @ts-ignore: decorator
+@inline function softmaxRows(inPtr: usize, outPtr: usize, rows: i32, len: i32, p: usize, bytes: i32): void {
   const k = load<i32>(p, 0), zp = load<i32>(p, 4), lo = load<i32>(p, 8), hi = load<i32>(p, 12);
+  const out16 = bytes == 2 || load<i32>(p, 16) != 0;
   const t = p + 32;
   const kept = len <= SCRATCH_LEN;
   for (let r = 0; r < rows; r++) {
-    const row = inPtr + ((<usize>r * <usize>len) << 1);
-    const out = outPtr + ((<usize>r * <usize>len) << 1);
-    const max = rowMax(row, len, 2);
+    const row = inPtr + <usize>r * <usize>len * <usize>bytes;
+    const out = outPtr + (<usize>r * <usize>len << (out16 ? 1 : 0));
+    const max = rowMax(row, len, bytes);
     let sum: u64 = 0;
     for (let c = 0; c < len; c++) {
-      const e = exp16(max - <i32>load<i16>(row + (<usize>c << 1)), t);
+      const e = expAt(row, c, max, t, bytes);
       if (kept) store<u32>(SCRATCH + (<usize>c << 2), e);
       sum += <u64>e;
     }
     const ms = reciprocal(sum, k);
     const m = ms & 0xffffffff, s = <i32>(ms >> 32);
-    let c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, true) : 0;
+    let c = kept ? softmaxOutSimd(out, len, m, s, zp, lo, hi, out16) : 0;
     for (; c < len; c++) {
-      const e = kept ? load<u32>(SCRATCH + (<usize>c << 2)) : exp16(max - <i32>load<i16>(row + (<usize>c << 1)), t);
-      store<i16>(out + (<usize>c << 1), <i16>softmaxOut(<u64>e, m, s, zp, lo, hi));
+      const e = kept ? load<u32>(SCRATCH + (<usize>c << 2)) : expAt(row, c, max, t, bytes);
+      const y = softmaxOut(<u64>e, m, s, zp, lo, hi);
+      if (out16) store<i16>(out + (<usize>c << 1), <i16>y);
+      else store<i8>(out + c, <i8>y);
     }
   }
+}
+
+export function i8_softmax_exp256(inPtr: usize, outPtr: usize, rows: i32, len: i32, p: usize): void {
+  softmaxRows(inPtr, outPtr, rows, len, p, 1);
+}
+
+export function i16_softmax_exp2x256(inPtr: usize, outPtr: usize, rows: i32, len: i32, p: usize): void {
+  softmaxRows(inPtr, outPtr, rows, len, p, 2);
 }
 
 // ---- log_softmax params: i64 A (a·2^32) at 0, i64 LN2 (ln 2 / outScale · 2^32) at 8, i32 zp at 16,
