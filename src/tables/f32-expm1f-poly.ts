@@ -26,15 +26,21 @@ export interface Expm1fPoly {
   maxAbsQ: number;
 }
 
-/** Σ_{n≥3} r^(n−3)/n!, to full f64 precision for |r| ≤ 1. */
-export function expm1Q(r: number): number {
-  let term = 1 / 6, sum = 0;
-  for (let n = 3; n < 30; n++) {
+/** Σ_{n≥k} r^(n−k)/n! = (e^r − Σ_{n<k} r^n/n!)/r^k, to full f64 precision for |r| ≤ 1 (the series:
+ *  no cancellation near r = 0). Also the interpolated functions of ./f32-fast-poly.ts (k = 1, 2). */
+export function expTail(r: number, k: number): number {
+  let term = 1;
+  for (let n = 2; n <= k; n++) term /= n;
+  let sum = 0;
+  for (let n = k; n < k + 27; n++) {
     sum += term;
     term *= r / (n + 1);
   }
   return sum;
 }
+
+/** Σ_{n≥3} r^(n−3)/n!: Q of expm1(r) = r + r²/2 + r³·Q(r). */
+export const expm1Q = (r: number): number => expTail(r, 3);
 
 export function expm1fPoly(degree = EXPM1F_POLY_DEGREE, h = EXPM1F_POLY_HALF_WIDTH): Expm1fPoly {
   const coef = chebyshevInterpolantSym(expm1Q, degree, h).map(Math.fround);

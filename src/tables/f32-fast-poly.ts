@@ -11,6 +11,7 @@
 // The relative errors are measured here on 400,001 points in f64 with the f32 coefficients.
 //   node -e 'import("./dist/tables/f32-fast-poly.js").then(m => console.log(m.sigmoidFastPoly(), m.tanhFastPoly()))'
 import { chebyshevInterpolantSym } from "./chebyshev.js";
+import { expTail } from "./f32-expm1f-poly.js";
 
 export const FAST_POLY_HALF_WIDTH = Math.LN2 / 2;
 
@@ -19,18 +20,6 @@ export interface FastPoly {
   coef: number[];
   /** max relative error of the approximated exp / expm1 on the sample */
   maxRel: number;
-}
-
-/** Σ_{n≥k} r^(n−k)/n!: (e^r − Σ_{n<k} r^n/n!)/r^k without cancellation, |r| ≤ 1 */
-function tail(r: number, k: number): number {
-  let f = 1;
-  for (let n = 2; n <= k; n++) f *= n;
-  let term = 1 / f, sum = 0;
-  for (let n = k; n < k + 30; n++) {
-    sum += term;
-    term *= r / (n + 1);
-  }
-  return sum;
 }
 
 function maxRel(approx: (r: number) => number, exact: (r: number) => number, h: number): number {
@@ -47,12 +36,12 @@ const horner = (c: number[], r: number) => c.reduceRight((acc, v) => acc * r + v
 
 /** sigmoid/silu: e^r ≈ 1 + r·q(r), coef = q0..q5 (q0 = 1, q1 = 1/2). */
 export function sigmoidFastPoly(degree = 5, h = FAST_POLY_HALF_WIDTH): FastPoly {
-  const coef = chebyshevInterpolantSym((r) => tail(r, 1), degree, h).map(Math.fround);
+  const coef = chebyshevInterpolantSym((r) => expTail(r, 1), degree, h).map(Math.fround);
   return { coef, maxRel: maxRel((r) => 1 + r * horner(coef, r), Math.exp, h) };
 }
 
 /** tanh: expm1(r) ≈ r + r²·h(r), coef = h0..h4 (h0 = 1/2). */
 export function tanhFastPoly(degree = 4, h = FAST_POLY_HALF_WIDTH): FastPoly {
-  const coef = chebyshevInterpolantSym((r) => tail(r, 2), degree, h).map(Math.fround);
+  const coef = chebyshevInterpolantSym((r) => expTail(r, 2), degree, h).map(Math.fround);
   return { coef, maxRel: maxRel((r) => r + r * r * horner(coef, r), Math.expm1, h) };
 }
