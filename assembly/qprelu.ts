@@ -8,13 +8,14 @@
 // SIMD: one channel (a scalar alpha) runs the vector pwl2 path of ../q8/pwl.ts / ../q16/pwl.ts.
 // int16 with several channels: when every block shares all but the negative slope (PRELU's blocks do
 // unless the alphas need different shifts) and the shift is in [18, 45], the negative side's six
-// constants are laid out per lane for one period of lcm(channels, 8) ≤ 512 lanes and the i32x4
-// PLAN_TWO arithmetic runs with them (exact per lane, as one channel's); otherwise, and for int8
-// with several channels, the scalar loop. Both builds give identical bytes (all codes × channels at
+// constants are laid out per lane for one period of lcm(channels, 8) ≤ 512 lanes (a table kept in the
+// params block, built on the first call: below) and the i32x4 PLAN_TWO arithmetic runs with them
+// (exact per lane, as one channel's); otherwise, and for int8 with several channels, the scalar loop. Both builds give identical bytes (all codes × channels at
 // 40 random sets: test/kernels/qprelu.test.ts, which also counts the sets that took the lane path).
 // Speed, int16 with 64 channels at TFLM's quantization (n = 2^20 zero copy, `npm run bench -- --filter
 // prelu --dtype int16 --sizes 1048576 --reps 7`): 364 M (scalar loop) → 925 M elem/s, 4.9× TFLM's
-// int16 PRELU in the scalar build (188 M) in the same run.
+// int16 PRELU in the scalar build (188 M) in the same run. Building the lane table on every call (the
+// first version) cost ~1 µs per call at 64 channels, 15% of a 4096-element call; now only the first.
 
 import {
   pwl2Scalar, pwl2LimbsI32x4, pwl2M1, pwl2M2, pwl2Cl, pwl2NegBelow, pwl2A, pwl2B,
@@ -36,43 +37,62 @@ export function i8_prelu_pwl2(inPtr: usize, outPtr: usize, n: i32, channels: i32
   }
 }
 
-/** Negative-side constants of the SIMD multi-channel path, one i32 per lane of a period of
- *  lcm(channels, 8) lanes: m1, m2, Cl, negBelow, a, b (../qpwl.ts), PERIOD_MAX lanes each. */
+// int16 with several channels: a lane table after the blocks, at byte 32·channels (its room written
+// as zeros by prepare, src/kernels/prepare/qprelu.ts): i32 state (0 = not built yet, 1 = built,
+// 2 = not usable), i32 lanes (the room prepare left: lcm(channels, 8) lanes, or 0), 8 bytes pad, then
+// six i32 arrays of `lanes` entries: the negative side's m1, m2, Cl, negBelow, a, b (../qpwl.ts) of
+// lane j's channel j % channels. The SIMD build fills it on the first call (O(lanes)) and every later
+// call with the same params reads it; the scalar builds never touch it.
 // @ts-ignore: decorator
-@inline const PERIOD_MAX = 512;
-const NEG_SIDE: usize = memory.data(PERIOD_MAX * 4 * 6, 16);
+@inline const LANE_STATE = 0;
+// @ts-ignore: decorator
+@inline const LANE_COUNT = 4;
+// @ts-ignore: decorator
+@inline const LANE_ARRAYS = 16;
 
-/** The SIMD multi-channel period in lanes, or 0 when the blocks do not share everything but the
- *  negative slope, the shift is outside the i32x4 plans' [18, 45], or the period is over PERIOD_MAX. */
-function sharedPeriod(p: usize, channels: i32): i32 {
+/** True when every block shares all but the negative slope and the shift is in the i32x4 plans' [18, 45]. */
+function sharedBlocks(p: usize, channels: i32): bool {
   const s = load<i32>(p, PWL2_SHIFT);
-  if (s < 18 || s > 45) return 0;
+  if (s < 18 || s > 45) return false;
   for (let c = 1; c < channels; c++) {
     const b = p + (<usize>c << 5);
     if (load<i32>(b, PWL2_IN_ZP) != load<i32>(p, PWL2_IN_ZP) || load<i32>(b, PWL2_MUL_POS) != load<i32>(p, PWL2_MUL_POS) ||
       load<i32>(b, PWL2_SHIFT) != s || load<i64>(b, PWL2_BIAS) != load<i64>(p, PWL2_BIAS) ||
-      load<i32>(b, PWL2_LO) != load<i32>(p, PWL2_LO) || load<i32>(b, PWL2_HI) != load<i32>(p, PWL2_HI)) return 0;
+      load<i32>(b, PWL2_LO) != load<i32>(p, PWL2_LO) || load<i32>(b, PWL2_HI) != load<i32>(p, PWL2_HI)) return false;
   }
-  let period = channels;
-  while (period & 7) period += channels; // lcm(channels, 8)
-  return period <= PERIOD_MAX ? period : 0;
+  return true;
+}
+
+/** The lane table at `t` (state, lanes, arrays), built on first use: its lane count, or 0 when the
+ *  SIMD lane path does not apply. */
+function laneTable(p: usize, channels: i32, t: usize): i32 {
+  const lanes = load<i32>(t, LANE_COUNT);
+  let state = load<i32>(t, LANE_STATE);
+  if (state == 0) {
+    state = lanes > 0 && sharedBlocks(p, channels) ? 1 : 2;
+    if (state == 1) {
+      const zp0 = load<i32>(p, PWL2_IN_ZP), stride = <usize>lanes << 2;
+      for (let j = 0; j < lanes; j++) {
+        const b = p + (<usize>(j % channels) << 5), mn = load<i32>(b, PWL2_MUL_NEG), at = t + LANE_ARRAYS + (<usize>j << 2);
+        store<i32>(at, pwl2M1(mn));
+        store<i32>(at + stride, pwl2M2(mn));
+        store<i32>(at + 2 * stride, pwl2Cl(b, mn, zp0));
+        store<i32>(at + 3 * stride, pwl2NegBelow(b, mn, zp0));
+        store<i32>(at + 4 * stride, pwl2A(b, mn, zp0));
+        store<i32>(at + 5 * stride, pwl2B(b, mn, zp0));
+      }
+    }
+    store<i32>(t, state, LANE_STATE);
+  }
+  return state == 1 ? lanes : 0;
 }
 
 /** PRELU int16 with several channels in i32x4 lanes: the PLAN_TWO arithmetic of ../q16/pwl.ts with the
- *  negative side's six constants loaded per lane from NEG_SIDE (each lane computes its own channel's
- *  pwl2Scalar integers exactly, as one channel does). Returns the first index not done. */
-function preluChannelsI16(inPtr: usize, outPtr: usize, n: i32, channels: i32, p: usize, period: i32): i32 {
+ *  negative side's six constants loaded per lane from the lane table (each lane computes its own
+ *  channel's pwl2Scalar integers exactly, as one channel does). Returns the first index not done. */
+function preluChannelsI16(inPtr: usize, outPtr: usize, n: i32, p: usize, t: usize, period: i32): i32 {
   const zp0 = load<i32>(p, PWL2_IN_ZP), mp = load<i32>(p, PWL2_MUL_POS);
-  const stride = <usize>PERIOD_MAX << 2;
-  for (let j = 0; j < period; j++) {
-    const b = p + (<usize>(j % channels) << 5), mn = load<i32>(b, PWL2_MUL_NEG), at = NEG_SIDE + (<usize>j << 2);
-    store<i32>(at, pwl2M1(mn));
-    store<i32>(at + stride, pwl2M2(mn));
-    store<i32>(at + 2 * stride, pwl2Cl(b, mn, zp0));
-    store<i32>(at + 3 * stride, pwl2NegBelow(b, mn, zp0));
-    store<i32>(at + 4 * stride, pwl2A(b, mn, zp0));
-    store<i32>(at + 5 * stride, pwl2B(b, mn, zp0));
-  }
+  const stride = <usize>period << 2, arrays = t + LANE_ARRAYS;
   const r = load<i32>(p, PWL2_SHIFT) - 16;
   const m1p = i32x4.splat(pwl2M1(mp)), m2p = i32x4.splat(pwl2M2(mp)), clp = i32x4.splat(pwl2Cl(p, mp, zp0));
   const nbp = i32x4.splat(pwl2NegBelow(p, mp, zp0)), ap = i32x4.splat(pwl2A(p, mp, zp0)), bp = i32x4.splat(pwl2B(p, mp, zp0));
@@ -82,7 +102,7 @@ function preluChannelsI16(inPtr: usize, outPtr: usize, n: i32, channels: i32, p:
     const v = v128.load(inPtr + (<usize>i << 1));
     const q0 = i16x8_widenHalfToI32x4(v, 0), q1 = i16x8_widenHalfToI32x4(v, 1);
     const s0 = i32x4.lt_s(q0, zp), s1 = i32x4.lt_s(q1, zp);
-    const at = NEG_SIDE + (<usize>j << 2);
+    const at = arrays + (<usize>j << 2);
     const y0 = pwl2LimbsI32x4(q0, v128.bitselect(v128.load(at), m1p, s0), v128.bitselect(v128.load(at + stride), m2p, s0),
       v128.bitselect(v128.load(at + 2 * stride), clp, s0), v128.bitselect(v128.load(at + 3 * stride), nbp, s0),
       v128.bitselect(v128.load(at + 4 * stride), ap, s0), v128.bitselect(v128.load(at + 5 * stride), bp, s0), r, lo, hi);
@@ -103,9 +123,9 @@ export function i16_prelu_pwl2(inPtr: usize, outPtr: usize, n: i32, channels: i3
   }
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    const period = sharedPeriod(p, channels);
-    // at least one period of work pays for filling the per-lane constants
-    if (period > 0 && n >= period) i = preluChannelsI16(inPtr, outPtr, n, channels, p, period);
+    const t = p + (<usize>channels << 5);
+    const period = laneTable(p, channels, t);
+    if (period > 0) i = preluChannelsI16(inPtr, outPtr, n, p, t, period);
   }
   let c = i % channels;
   for (; i < n; i++) {
