@@ -18,7 +18,7 @@
 // 4 per instruction, with a final max instead of a select, no FMA (the scalar twin does the same f32
 // operations in the same order):
 //   z = max(min(x, −2^-30), −17.5); t = z·log2e + (1.5·2^23 + 127) (k = round(z/ln2) in its low bits);
-//   k = t − shifter; hi = z − k·LN2F_HI (exact: LN2F_HI has 9 bits), lo = k·LN2F_LO, r = hi − lo;
+//   k = t − shifter; hi = z − k·F32_LN2_HI (exact: F32_LN2_HI has 9 bits), lo = k·F32_LN2_LO, r = hi − lo;
 //   T = r²/2 + r³·Q(r) ≈ expm1(r) − r, Q of degree 4 by Estrin (src/tables/f32-expm1f-poly.ts, max
 //   |ΔQ| 1.3e-8 with its f32 coefficients: ≤ 0.04 ULP of any result);
 //   y = (2^k − 1) + 2^k·(hi + (T − lo)), 2^k = t's bits << 23;  out = max(x, y) (pmax: NaN x → x).
@@ -75,7 +75,7 @@
 //   0.349–0.360 → 0.418–0.433 (1.20–1.21×); 4 vectors ran 0.90× the 2 for selu (2 runs: the f64 lanes
 //   need more registers), so 2. softplus, 2 vectors per iteration (node bench/f32-ab.mjs OLD.wasm NEW.wasm
 //   --op softplus, 2 runs, same bits on 2^20 random bit patterns): 184–185 → 232 (1.25–1.26×).
-import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC } from "./exp";
+import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01, f32x4_lowToF64x2, f32x4_highToF64x2, f32x4_fromF64x2Pair, f32x4_keepNaN, f64x2_minC, f64x2_maxC, f64_minC, f64_maxC, F32_LN2_HI, F32_LN2_LO, F32_SHIFTER } from "./exp";
 
 // @ts-ignore: decorator
 @inline function f64x2_eluNeg(z: v128, alpha: v128): v128 {
@@ -116,16 +116,12 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
 }
 
 // ---------------------------------------------------------------- alpha = 1: expm1 in f32 lanes
-// f32 constants (Math.fround of the named values). LN2F_HI has 9 significant bits, so k·LN2F_HI is
-// exact for |k| ≤ 2^15 and z − k·LN2F_HI is exact (a multiple of ulp(z) below 0.35 in magnitude).
+// f32 constants (Math.fround of the named values). F32_LN2_HI has 9 significant bits, so k·F32_LN2_HI is
+// exact for |k| ≤ 2^15 and z − k·F32_LN2_HI is exact (a multiple of ulp(z) below 0.35 in magnitude).
 // @ts-ignore: decorator
-@inline const SHIFTF: f32 = 12583039.0; // 1.5·2^23 + 127: the low bits of x·log2e + SHIFTF are k + 127
+@inline const SHIFTF: f32 = F32_SHIFTER + 127; // the low bits of x·log2e + SHIFTF are k + 127
 // @ts-ignore: decorator
 @inline const LOG2EF: f32 = 1.44269502162933349609375; // fround(1/ln2)
-// @ts-ignore: decorator
-@inline const LN2F_HI: f32 = 0.693359375; // 355/512
-// @ts-ignore: decorator
-@inline const LN2F_LO: f32 = -0.00021219444170128554; // fround(ln2 − LN2F_HI)
 // @ts-ignore: decorator
 @inline const ZMIN: f32 = -17.5; // below ln(2^-25) = −17.33 every result rounds to −1; k ≥ −25 here
 // @ts-ignore: decorator
@@ -150,8 +146,8 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const z = f32x4.pmax(u, f32x4.splat(ZMIN));
   const t = f32x4.add(f32x4.mul(z, f32x4.splat(LOG2EF)), f32x4.splat(SHIFTF));
   const k = f32x4.sub(t, f32x4.splat(SHIFTF));
-  const hi = f32x4.sub(z, f32x4.mul(k, f32x4.splat(LN2F_HI)));
-  const lo = f32x4.mul(k, f32x4.splat(LN2F_LO));
+  const hi = f32x4.sub(z, f32x4.mul(k, f32x4.splat(F32_LN2_HI)));
+  const lo = f32x4.mul(k, f32x4.splat(F32_LN2_LO));
   const r = f32x4.sub(hi, lo);
   const s = f32x4.mul(r, r);
   const qa = f32x4.add(f32x4.splat(Q0), f32x4.mul(r, f32x4.splat(Q1)));
@@ -168,8 +164,8 @@ import { f64x2_exp, f64_exp, f64x2_expm1, f64_expm1, f64x2_log1p01, f64_log1p01,
   const z: f32 = u < ZMIN ? ZMIN : u;
   const t: f32 = z * LOG2EF + SHIFTF;
   const k: f32 = t - SHIFTF;
-  const hi: f32 = z - k * LN2F_HI;
-  const lo: f32 = k * LN2F_LO;
+  const hi: f32 = z - k * F32_LN2_HI;
+  const lo: f32 = k * F32_LN2_LO;
   const r: f32 = hi - lo;
   const s: f32 = r * r;
   const qa: f32 = Q0 + r * Q1;

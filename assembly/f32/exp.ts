@@ -241,6 +241,18 @@
   return x < c ? c : x;
 }
 
+// ---------------------------------------------------------------- f32-lane Cody–Waite constants
+// Shared by the f32-lane kernels (elu.ts at alpha = 1, sigmoid-fast.ts, tanh-fast.ts): ln2 split as
+// in Cephes expf (C1 = 355/512 has 9 significant bits, so k·F32_LN2_HI is exact for |k| ≤ 2^15;
+// F32_LN2_LO = fround(ln2 − C1)), and the 1.5·2^23 shifter whose low bits give round(·) (+ a bias the
+// kernels add to put 2^k straight into the exponent field).
+// @ts-ignore: decorator
+@inline export const F32_LN2_HI: f32 = 0.693359375;
+// @ts-ignore: decorator
+@inline export const F32_LN2_LO: f32 = -0.00021219444170128554;
+// @ts-ignore: decorator
+@inline export const F32_SHIFTER: f32 = 12582912.0; // 1.5·2^23
+
 // ---------------------------------------------------------------- f32x4 ↔ f64x2
 
 // @ts-ignore: decorator

@@ -30,14 +30,16 @@
 //   silu (`--filter f32_silu`, same run conditions): 951 M / 994 M against `accurate` 428 / 447 M: 2.2×.
 //   An earlier silu as m·sigmoid(m) reached 52 ULP where sigmoid(m) is subnormal (x near −104).
 
+import { F32_LN2_HI, F32_LN2_LO, F32_SHIFTER } from "./exp";
+
 // @ts-ignore: decorator
-@inline const SHIFTER: f32 = 12582975.0; // 1.5·2^23 + 63: the low bits of c·(−log2 e) + SHIFTER hold 63 + k
+@inline const SHIFTER: f32 = F32_SHIFTER + 63; // the low bits of c·(−log2 e) + SHIFTER hold 63 + k
 // @ts-ignore: decorator
 @inline const NLOG2E: f32 = -1.44269504; // −log2 e
 // @ts-ignore: decorator
-@inline export const NLN2_HI: f32 = -0.693359375; // −(Cephes expf C1), 9 significant bits: k·NLN2_HI is exact
+@inline const NLN2_HI: f32 = -F32_LN2_HI; // ./exp.ts: k·NLN2_HI is exact
 // @ts-ignore: decorator
-@inline export const NLN2_LO: f32 = 2.12194440e-4; // −(Cephes expf C2 = ln2 − C1); both also used by ./tanh-fast.ts
+@inline const NLN2_LO: f32 = -F32_LN2_LO;
 // q(r) = 1 + r/2 + K3·r² + K4·r³ + K5·r⁴ + K6·r⁵ ≈ (e^r − 1)/r: src/tables/f32-fast-poly.ts (the only
 // producer; Chebyshev interpolation at 6 nodes on [−ln2/2, ln2/2], rounded to f32, the degree-0 and -1
 // coefficients round to exactly 1 and 1/2); relative error of 1 + r·q: 2^-26.5.

@@ -20,10 +20,14 @@
 // 345 / 350 M: 2.7×, over the 1.5× design.md asks of a fast method; end-to-end 709 M against
 // onnxruntime-web's 225 M and tfjs-wasm's 61 M.
 
-import { NLN2_HI, NLN2_LO } from "./sigmoid-fast"; // the Cody–Waite split of ln2
+import { F32_LN2_HI, F32_LN2_LO, F32_SHIFTER } from "./exp";
 
 // @ts-ignore: decorator
-@inline const SHIFTER: f32 = 12583039.0; // 1.5·2^23 + 127: the low bits of c·(−2·log2 e) + SHIFTER hold 127 + k
+@inline const SHIFTER: f32 = F32_SHIFTER + 127; // the low bits of c·(−2·log2 e) + SHIFTER hold 127 + k
+// @ts-ignore: decorator
+@inline const NLN2_HI: f32 = -F32_LN2_HI; // ./exp.ts
+// @ts-ignore: decorator
+@inline const NLN2_LO: f32 = -F32_LN2_LO;
 // @ts-ignore: decorator
 @inline const N2LOG2E: f32 = -2.88539008; // −2·log2 e
 // h(r) = 1/2 + H3·r + H4·r² + H5·r³ + H6·r⁴ ≈ (expm1(r) − r)/r²: src/tables/f32-fast-poly.ts (the only
