@@ -122,9 +122,14 @@ describe("assembly/f32/elu.ts f32-lane expm1 polynomial (alpha = 1)", () => {
 
   it("the constants are what the header says: f32 log2e, ln2 split, shifter carrying the +127, −2^-30", () => {
     expect(ec("LOG2EF")).toBe(Math.fround(Math.LOG2E));
-    expect(ec("LN2F_HI")).toBe(355 / 512);
-    expect(ec("LN2F_LO")).toBe(Math.fround(Math.LN2 - 355 / 512));
-    expect(ec("SHIFTF")).toBe(1.5 * 2 ** 23 + 127);
+    // the ln2 split and the shifter are the f32-lane kernels' shared constants of exp.ts
+    const xsrc = readFileSync(new URL("../../assembly/f32/exp.ts", import.meta.url), "utf8");
+    const xc = (name: string) => Number(xsrc.match(new RegExp(`@inline export const ${name}: f32 = ([-0-9.e]+);`))![1]);
+    expect(esrc).toMatch(/import \{[^}]*\bF32_LN2_HI, F32_LN2_LO, F32_SHIFTER \} from "\.\/exp";/);
+    expect(xc("F32_LN2_HI")).toBe(355 / 512);
+    expect(xc("F32_LN2_LO")).toBe(Math.fround(Math.LN2 - 355 / 512));
+    expect(esrc).toMatch(/@inline const SHIFTF: f32 = F32_SHIFTER \+ 127;/);
+    expect(xc("F32_SHIFTER") + 127).toBe(1.5 * 2 ** 23 + 127);
     expect(ec("ZMAX")).toBe(-(2 ** -30));
     // below ZMIN every expm1 rounds to −1: e^ZMIN < 2^-25 (half an ulp of values just above −1)
     expect(Math.exp(ec("ZMIN"))).toBeLessThan(2 ** -25);
