@@ -7,6 +7,7 @@ export { i8_lut256_trim } from "./q8/lut-trim";
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export { i16_lut513 } from "./q16/lut";
+export { i16_table } from "./q16/table";
 export {
   i8_tflm_logistic, i8_tflm_tanh, i16_tflm_logistic, i16_tflm_tanh, i8_tflm_requant2, i16_tflm_requant2,
   i8_tflm_clamp, i16_tflm_clamp, i8_tflm_hardswish,

@@ -15,6 +15,7 @@ export { i8_prelu_pwl2, i16_prelu_pwl2 } from "./qprelu";
 export { i8_pwl2, i8_hardswish } from "./q8/pwl";
 export { i16_pwl2, i16_hardswish } from "./q16/pwl";
 export { i16_lut513 } from "./q16/lut";
+export { i16_table } from "./q16/table";
 export { i8_poly3 } from "./q8/poly";
 export { i16_poly3 } from "./q16/poly";
 export {

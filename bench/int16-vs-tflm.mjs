@@ -1,6 +1,6 @@
 // int16 SIMD kernels against TFLite Micro's method in the scalar build (issue 3: "int16 SIMD kernels at
 // least 4x the `tflm` method in the scalar build"). For every int16 elementwise/channel kernel of the
-// registry with method lut, poly or fixed: elements/s of the SIMD build, and of the same op's `tflm`
+// registry with method lut, poly, fixed or table: elements/s of the SIMD build, and of the same op's `tflm`
 // kernel in the scalar build at the SAME input and output quantization (TFLM's: its kernel is prepared
 // first with its defaults, ours then takes its input/output params; TFLM's RELU6 keeps the input's
 // quantization, its LOGISTIC/TANH output 2^-15). Ops without an int16 TFLM kernel (TFLM Micro has none for
@@ -48,7 +48,7 @@ console.log(`qact ${DTYPE} vs tflm — ${os.cpus()[0]?.model ?? "cpu"}, node ${p
 print(head);
 if (MARKDOWN) console.log(`|${head.map(() => "---").join("|")}|`);
 for (const spec of KERNELS) {
-  if (spec.dtype !== DTYPE || !["lut", "poly", "fixed"].includes(spec.method)) continue;
+  if (spec.dtype !== DTYPE || !["lut", "poly", "fixed", "table"].includes(spec.method)) continue;
   if (!["elementwise", "channels"].includes(spec.shape ?? "elementwise")) continue;
   const label = kernelName(spec, "simd");
   if (FILTER && !label.includes(FILTER)) continue;

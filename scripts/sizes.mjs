@@ -11,6 +11,9 @@ import { buildMinimal, parseOpsList } from "../dist/builder/minimal.js";
 export const MINIMAL_OPS = "sigmoid:int8:lut,hardswish:int8:fixed,relu6:int8:fixed";
 const KiB = 1024;
 
+/** The distinct block sizes of one export, or their range when they depend on the quantization (int16 table). */
+const sizeList = (s) => (s.length > 4 ? `${Math.min(...s)}–${Math.max(...s)} (by op, at its default quantization)` : s.join(", "));
+
 export async function measureSizes() {
   const rows = [];
   const add = (name, bytes, budget, how) => rows.push({ name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, budget, how });
@@ -60,7 +63,7 @@ function markdown({ rows, heapBase, kernels }) {
     "",
     "| export | params/table bytes | kernels using it |",
     "|---|---:|---:|",
-    ...[...byExport.values()].map((e) => `| \`${e.exportName}\` | ${[...e.sizes].join(", ")} | ${e.n} |`),
+    ...[...byExport.values()].map((e) => `| \`${e.exportName}\` | ${sizeList([...e.sizes])} | ${e.n} |`),
     "",
   ].join("\n");
 }

@@ -1,8 +1,8 @@
 export type DType = "f32" | "int8" | "int16";
 export const DTYPES: readonly DType[] = ["f32", "int8", "int16"];
 
-export type Method = "accurate" | "fast" | "lut" | "fixed" | "poly" | "tflm";
-export const METHODS: readonly Method[] = ["accurate", "fast", "lut", "fixed", "poly", "tflm"];
+export type Method = "accurate" | "fast" | "lut" | "fixed" | "poly" | "table" | "tflm";
+export const METHODS: readonly Method[] = ["accurate", "fast", "lut", "fixed", "poly", "table", "tflm"];
 
 /** Affine quantization: real = scale · (q − zeroPoint). */
 export interface QuantParams {

@@ -11,6 +11,7 @@ import { f32PwlKernels } from "./families/f32-pwl.js";
 import { fixedKernels } from "./families/fixed.js";
 import { lut8Kernels } from "./families/lut8.js";
 import { q16LutKernels } from "./families/q16-lut.js";
+import { q16TableKernels } from "./families/q16-table.js";
 import { tflmKernels } from "./families/tflm.js";
 import { qSoftmaxKernels } from "./families/q-softmax.js";
 import { qPreluKernels } from "./families/q-prelu.js";
@@ -27,6 +28,7 @@ export const KERNELS: readonly KernelSpec[] = [
   ...fixedKernels(),
   ...lut8Kernels(),
   ...q16LutKernels(),
+  ...q16TableKernels(),
   ...tflmKernels(),
   ...qSoftmaxKernels(),
   ...qPreluKernels(),
@@ -41,7 +43,7 @@ export const KERNELS: readonly KernelSpec[] = [
 const DEFAULT_METHOD_ORDER: Record<DType, Method[]> = {
   f32: ["accurate", "fast"],
   int8: ["lut", "fixed", "poly", "accurate", "tflm"],
-  int16: ["lut", "poly", "fixed", "accurate", "tflm"],
+  int16: ["lut", "poly", "fixed", "table", "accurate", "tflm"],
 };
 
 /** Kernels of the op (the op's own, or with derivative = true the d/dx kernels). */

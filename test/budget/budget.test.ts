@@ -107,7 +107,7 @@ describe("f32 evaluation errors", () => {
 });
 
 describe("user-defined activations", () => {
-  it("get every kernel whose family serves every elementwise op of the catalog (int8 lut today)", async () => {
+  it("get every kernel whose family serves every elementwise op of the catalog (int8 lut and int16 table today)", async () => {
     const op = await loadCustomOp("./softsign.mjs#softsign", ACTS);
     const generic = genericKernelsFor(op);
     expect(generic.map((k) => `${k.dtype}/${k.method}`)).toContain("int8/lut");
@@ -122,7 +122,7 @@ describe("user-defined activations", () => {
     // offered as an f32 kernel of custom ops and returned d/dx of op id 0 = 1 everywhere)
     expect(generic.some((k) => k.derivative)).toBe(false);
     const rt = await load({ engine: "scalar" });
-    expect(() => rt.prepare({ op, dtype: "f32" })).toThrow(expect.objectContaining({ name: "QactError", field: "dtype", message: expect.stringMatching(/softsign has no f32 kernel yet \(available: int8\/lut\)/) }));
+    expect(() => rt.prepare({ op, dtype: "f32" })).toThrow(expect.objectContaining({ name: "QactError", field: "dtype", message: expect.stringMatching(/softsign has no f32 kernel yet \(available: int8\/lut, int16\/table\)/) }));
     expect(genericKernelsFor(OPS.find((o) => o.name === "softmax")!)).toEqual([]);
   });
 

@@ -41,7 +41,7 @@ describe("prepare() validation", () => {
   it("unknown op, dtype and method list the valid ones", () => {
     expect(err(() => rt.prepare({ op: "sigmod", dtype: "int8" })).message).toMatch(/unknown op "sigmod"; valid ops: identity, step, relu/);
     expect(err(() => rt.prepare({ op: "sigmoid", dtype: "int4" as never })).message).toMatch(/unknown dtype "int4"; valid: f32, int8, int16/);
-    expect(err(() => rt.prepare({ op: "sigmoid", dtype: "int8", method: "magic" })).message).toMatch(/unknown method "magic"; valid: accurate, fast, lut, fixed, poly, tflm/);
+    expect(err(() => rt.prepare({ op: "sigmoid", dtype: "int8", method: "magic" })).message).toMatch(/unknown method "magic"; valid: accurate, fast, lut, fixed, poly, table, tflm/);
   });
 
   it("a method the op does not have names the available ones", () => {

@@ -26,7 +26,7 @@ export function evalCommand(program: Command): void {
     .description("apply one kernel to input values (JSON array or raw little-endian) and print the outputs the same way")
     .requiredOption("--op <name>", "activation (e.g. sigmoid, relu6, hardswish)")
     .addOption(new Option("--dtype <dtype>", "data type").choices(["f32", "int8", "int16"]).makeOptionMandatory())
-    .option("--method <method>", "accurate|fast (f32), lut|fixed|poly|tflm (int); default: the op's first")
+    .option("--method <method>", "accurate|fast (f32), lut|fixed|poly|tflm (int), table (int16); default: the op's first")
     .option("--in-scale <s>", "input scale (int dtypes; default: covers the op's domain)")
     .option("--in-zp <z>", "input zero point")
     .option("--out-scale <s>", "output scale (default: the op's conventional output range)")

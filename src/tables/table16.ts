@@ -1,0 +1,34 @@
+// int16 `table` tables (the only producer; the kernel is assembly/q16/table.ts): the float64 reference
+// run on every one of the 65,536 input codes, correctly rounded (ties settled in high precision,
+// accuracy/reference.ts) and saturated, as the int8 `lut` does for its 256 codes. The constant runs at
+// both ends (where the output has saturated or reached a constant asymptote) are dropped: the kernel
+// clamps the code into [lo, hi] first, so they cost nothing. Built in prepare; nothing is committed as
+// generated data.
+// Layout in WASM memory: 0: i32 lo · 4: i32 hi · 8..15: 0 · 16: (hi − lo + 1) i16 outputs, entry j for
+// input code lo + j.
+import type { OpDescriptor } from "../ops/index.js";
+import { refPoint } from "../accuracy/reference.js";
+import type { Params, QuantParams } from "../types.js";
+
+export const TABLE16_HEADER = 16;
+
+/** Outputs of all 65,536 codes in code order (index 0 = code −32768). */
+export function buildTable16ByCode(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams): Int16Array {
+  const t = new Int16Array(65536);
+  for (let q = -32768; q <= 32767; q++) t[q + 32768] = refPoint(op, p, q, input, output, "int16").code;
+  return t;
+}
+
+/** The params block: header and the entries of codes lo..hi (constant ends dropped). */
+export function table16Layout(byCode: Int16Array): Uint8Array {
+  let lo = 0, hi = 65535;
+  while (lo < hi && byCode[lo + 1] === byCode[0]) lo++;
+  while (hi > lo && byCode[hi - 1] === byCode[65535]) hi--;
+  const count = hi - lo + 1;
+  const bytes = new Uint8Array(TABLE16_HEADER + 2 * count);
+  const v = new DataView(bytes.buffer);
+  v.setInt32(0, lo - 32768, true);
+  v.setInt32(4, hi - 32768, true);
+  new Int16Array(bytes.buffer, TABLE16_HEADER, count).set(byCode.subarray(lo, hi + 1));
+  return bytes;
+}
