@@ -1,6 +1,6 @@
 // int16 `table` (i16_table): 0 mismatches against the correctly rounded float64 reference, every
 // elementwise op, all 65,536 codes, both builds byte for byte; the 24 seeded quantizations of the
-// int16 sweep for the smooth ops, random ones for the others; the trimmed ends.
+// int16 sweep for the smooth ops (the cases of the `lut` and `poly` tests), random ones for the others; the trimmed ends.
 import { describe, expect, it, beforeAll } from "vitest";
 import { load, type Runtime } from "../../src/runtime/runtime.js";
 import { KERNELS } from "../../src/kernels/registry.js";
@@ -43,7 +43,7 @@ describe("int16 table", () => {
   for (const op of Q16_OPS) {
     it(`${op}: 0 mismatches at the 24 quantizations of the int16 sweep`, () => {
       let worst = 0;
-      for (const c of int16Sweep(op, 24, 0x7ab1 + op.length * 31 + op.charCodeAt(1))) worst = Math.max(worst, check(op, c.input, c.output, c.params));
+      for (const c of int16Sweep(op, 24, 0x1600 + op.length * 31 + op.charCodeAt(1))) worst = Math.max(worst, check(op, c.input, c.output, c.params));
       expect(worst).toBeGreaterThan(0.45); // rounded values, not something trivially exact
     });
   }
