@@ -353,7 +353,7 @@ describe("qact init", () => {
     const dir = tmp();
     const f = join(dir, "x.json");
     expect(qact(["init", f, "--op", "relu", "--dtype", "int4"]).stderr).toMatch(/--dtype must be one of f32, int8, int16 \(got "int4"\)/);
-    expect(qact(["init", f, "--op", "step", "--dtype", "int16"]).stderr).toMatch(/row 0, dtype: step has no int16 kernel yet/);
+    expect(qact(["init", f, "--op", "maxout", "--dtype", "int16"]).stderr).toMatch(/row 0, dtype: maxout has no int16 kernel yet/);
     expect(qact(["init", f, "--dtype", "int8"]).stderr).toMatch(/--op is required/);
     expect(existsSync(f)).toBe(false);
   });
