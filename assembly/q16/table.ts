@@ -9,10 +9,15 @@
 // SIMD build (`gather`): clamp and offset in i16x8 lanes, the eight u16 offsets stored to a 16-byte
 // scratch and read back as scalars (cheaper than eight extract_lane), then eight v128.load16_lane.
 // Scalar build (`load`): clamp and one indexed load per code.
-// Speed (node bench/int16-vs-tflm.mjs, CPU-time medians, n = 2^20, codes over the whole int16 range, at
-// TFLM's quantization; docs/bench-quantized.md): see the int16 table there. Why the gather goes through
-// memory: a prototype loop of this shape ran 4.75–5.2× TFLM's scalar LOGISTIC, against 3.0–3.1× for the
-// same table read by a scalar loop two codes at a time (three rounds in one process, 2026-11-29).
+// Speed (node bench/int16-vs-tflm.mjs --filter sigmoid|tanh|table --reps 15: CPU-time medians, n = 2^20, codes
+// over the whole int16 range, at TFLM's quantization; four runs, docs/bench-quantized.md): sigmoid 1.19–1.52 G
+// elem/s, 4.63–5.97× TFLM's int16 LOGISTIC in the scalar build; tanh 1.14–1.51 G, 4.65–5.65× TFLM's TANH
+// (the `lut` kernel 2.55–2.75× in the same runs). Why the gather goes through memory: a prototype loop of
+// this shape ran 4.75–5.2× TFLM's scalar LOGISTIC, against 3.0–3.1× for the same table read by a scalar
+// loop two codes at a time, and 4.1–4.2× with 16 codes per iteration (three rounds in one process).
+// Not adopted: an odd-symmetric form keeping half the entries (sigmoid/tanh 65 KB instead of 130 KB) ran
+// 0.91–0.98× of this one (its select costs more than the smaller working set saves, three rounds in one
+// process on the same codes); extracting the offsets by two i64x2.extract_lane and shifts, 1.03×.
 
 const OFFSETS: usize = memory.data(16, 16);
 const LO = 0, HI = 4, TABLE = 16;
