@@ -3,7 +3,7 @@
 // Kernel names follow docs/naming.md: <i8|i16|f32>_<op>__<simd|scalar>_<method>_<algorithm>.
 import type { OpDescriptor } from "../ops/index.js";
 import { QactError, show } from "../errors.js";
-import { OPS, findOp } from "../ops/index.js";
+import { findOp } from "../ops/index.js";
 import type { DType, Method } from "../types.js";
 import { METHODS, DTYPES } from "../types.js";
 import type { KernelSpec } from "./spec.js";
@@ -83,24 +83,19 @@ export function findKernel(op: OpDescriptor, dtype: DType, method?: string, deri
 }
 
 /**
- * Kernels for an op that is not in the catalog (a user-defined activation): every (dtype, method)
- * whose family in KERNELS serves every elementwise op of the catalog (e.g. int8 lut) accepts any
- * elementwise descriptor, so its spec is reused with the op swapped. Derived from KERNELS, so a
- * new family of that kind (int16 lut) serves custom ops without a change here.
+ * Kernels for an op that is not in the catalog (a user-defined activation): the families whose prepare
+ * works for any elementwise op (KernelSpec.anyOp: int8 lut, int16 table), their spec reused with the op
+ * swapped.
  */
 export function genericKernelsFor(op: OpDescriptor, dtype?: DType): KernelSpec[] {
   if (op.kind !== "elementwise" || !op.ref) return [];
-  const elementwise = OPS.filter((o) => o.kind === "elementwise");
   const out: KernelSpec[] = [];
   const seen = new Set<string>();
   for (const k of KERNELS) {
     const key = `${k.dtype}/${k.method}/${k.exportName}`;
-    // derivative kernels are not the op itself (f32_derivative serves every catalog op by an op id,
-    // which a custom op does not have)
-    if (seen.has(key) || k.derivative || (dtype !== undefined && k.dtype !== dtype) || (k.shape ?? "elementwise") !== "elementwise") continue;
+    if (!k.anyOp || seen.has(key) || (dtype !== undefined && k.dtype !== dtype)) continue;
     seen.add(key);
-    const family = KERNELS.filter((f) => f.dtype === k.dtype && f.method === k.method && f.exportName === k.exportName);
-    if (elementwise.every((o) => family.some((f) => f.op === o))) out.push({ ...k, op });
+    out.push({ ...k, op });
   }
   return out;
 }

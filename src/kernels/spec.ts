@@ -37,6 +37,9 @@ export interface KernelSpec {
   shape?: KernelShape;
   /** output dtypes this kernel can produce (default: [dtype]); the first is the default */
   outDtypes?: DType[];
+  /** true when prepare works for any elementwise op with a float64 reference: the kernel is then
+   *  offered to user-defined ops too (registry genericKernelsFor) */
+  anyOp?: boolean;
   /** true for the kernels that return d/dx of the op (prepare({..., derivative: true})) */
   derivative?: boolean;
   /** algorithm part of the name, per instruction set */

@@ -107,14 +107,13 @@ describe("f32 evaluation errors", () => {
 });
 
 describe("user-defined activations", () => {
-  it("get every kernel whose family serves every elementwise op of the catalog (int8 lut and int16 table today)", async () => {
+  it("get the kernels whose prepare works for any elementwise op (int8 lut, int16 table)", async () => {
     const op = await loadCustomOp("./softsign.mjs#softsign", ACTS);
     const generic = genericKernelsFor(op);
-    expect(generic.map((k) => `${k.dtype}/${k.method}`)).toContain("int8/lut");
-    const elementwise = OPS.filter((o) => o.kind === "elementwise");
+    expect(generic.map((k) => `${k.dtype}/${k.method}`).sort()).toEqual(["int16/table", "int8/lut"]);
     for (const g of generic) {
       expect(g.op).toBe(op);
-      for (const o of elementwise) expect(KERNELS.some((k) => k.op === o && k.dtype === g.dtype && k.method === g.method)).toBe(true);
+      expect(KERNELS.filter((k) => k.dtype === g.dtype && k.method === g.method).every((k) => k.anyOp)).toBe(true);
     }
     // fixed covers only the piecewise-linear ops: not offered to a custom op
     expect(generic.some((k) => k.method === "fixed")).toBe(false);
@@ -126,22 +125,27 @@ describe("user-defined activations", () => {
     expect(genericKernelsFor(OPS.find((o) => o.name === "softmax")!)).toEqual([]);
   });
 
-  it("int8 lut of a custom op: SIMD and scalar agree bit for bit, and equal the correctly rounded float64 table", async () => {
+  it("int8 lut and int16 table of a custom op: SIMD and scalar agree bit for bit, and equal the correctly rounded float64 outputs", async () => {
     const op = await loadCustomOp("./softsign.mjs#softsign", ACTS);
-    const input = { scale: 0.05, zeroPoint: 3 }, output = { scale: 1 / 127, zeroPoint: -1 };
-    const codes = allCodes("int8");
-    const outs = [];
-    for (const engine of ["simd", "scalar"] as const) {
-      const rt = await load({ engine });
-      outs.push(Array.from(rt.prepare({ op, dtype: "int8", method: "lut", input, output }).run(codes)));
+    for (const [dtype, method, input, output] of [
+      ["int8", "lut", { scale: 0.05, zeroPoint: 3 }, { scale: 1 / 127, zeroPoint: -1 }],
+      ["int16", "table", { scale: 0.002, zeroPoint: 300 }, { scale: 1 / 32767, zeroPoint: -1 }],
+    ] as const) {
+      const codes = allCodes(dtype);
+      const outs = [];
+      for (const engine of ["simd", "scalar"] as const) {
+        const rt = await load({ engine });
+        outs.push(Array.from(rt.prepare({ op, dtype, method, input, output }).run(codes)));
+      }
+      expect(outs[0]).toEqual(outs[1]);
+      const [lo, hi] = dtype === "int8" ? [-128, 127] : [-32768, 32767];
+      const want = Array.from(codes, (q) => {
+        const x = input.scale * (q - input.zeroPoint);
+        const s = (x / (1 + Math.abs(x))) / output.scale + output.zeroPoint;
+        return Math.max(lo, Math.min(hi, s < 0 ? -Math.round(-s) : Math.round(s)));
+      });
+      expect(outs[0], `${dtype} ${method}`).toEqual(want);
     }
-    expect(outs[0]).toEqual(outs[1]);
-    const want = Array.from(codes, (q) => {
-      const x = 0.05 * (q - 3);
-      const s = (x / (1 + Math.abs(x))) * 127 - 1;
-      return Math.max(-128, Math.min(127, s < 0 ? -Math.round(-s) : Math.round(s)));
-    });
-    expect(outs[0]).toEqual(want);
   });
 
   it("descriptor carries the module's derivative, properties and range; the row's domain wins", async () => {

@@ -13,6 +13,9 @@ const PWL2: Record<string, (p: Params) => Pwl2> = {
   hard_sigmoid: (p) => ({ slopePos: num(p.alpha), slopeNeg: num(p.alpha), offset: num(p.beta), yMin: 0, yMax: 1 }),
 };
 
+/** The ops with a `fixed` kernel (int8 and int16). */
+export const FIXED_OPS: readonly string[] = [...Object.keys(PWL2), "hardswish"];
+
 export function fixedKernels(): KernelSpec[] {
   const ks: KernelSpec[] = [];
   for (const dtype of ["int8", "int16"] as const) {

@@ -6,7 +6,7 @@ import { lut8TrimLayout } from "../../tables/lut8-trim.js";
 
 export function lut8Kernels(): KernelSpec[] {
   return OPS.filter((op) => op.kind === "elementwise").map((op) => ({
-    op, dtype: "int8", method: "lut", exportName: "i8_lut256_trim",
+    op, dtype: "int8", method: "lut", exportName: "i8_lut256_trim", anyOp: true,
     algorithm: { simd: "trim", scalar: "load" },
     prepare: (k) => lut8TrimLayout(buildLut8ByCode(k.op, k.params, k.input!, k.output!), k.input!.zeroPoint),
   }));
