@@ -13,8 +13,8 @@ const PWL2: Record<string, (p: Params) => Pwl2> = {
   hard_sigmoid: (p) => ({ slopePos: num(p.alpha), slopeNeg: num(p.alpha), offset: num(p.beta), yMin: 0, yMax: 1 }),
 };
 
-/** The ops with a `fixed` kernel (int8 and int16). */
-export const FIXED_OPS: readonly string[] = [...Object.keys(PWL2), "hardswish"];
+/** The ops whose `fixed` kernel is the two-slope map (pwl2). */
+export const PWL2_OPS: readonly string[] = Object.keys(PWL2);
 
 export function fixedKernels(): KernelSpec[] {
   const ks: KernelSpec[] = [];
