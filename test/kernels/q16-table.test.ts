@@ -49,6 +49,21 @@ describe("int16 table", () => {
     });
   }
 
+  it("the sweep runs both SIMD loops: full-range tables (codes read straight from the input) and trimmed ones (clamped)", () => {
+    let full = 0, trimmed = 0;
+    for (const op of ["sigmoid", "tanh"]) {
+      for (const c of int16Sweep(op, 24, 0x1600 + op.length * 31 + op.charCodeAt(1))) {
+        const k = simd.prepare({ op, dtype: "int16", method: "table", input: c.input, output: c.output, params: c.params });
+        const v = new DataView(k.paramBytes.buffer, k.paramBytes.byteOffset);
+        if (v.getInt32(0, true) === -32768 && v.getInt32(4, true) === 32767) full++;
+        else trimmed++;
+        k.dispose();
+      }
+    }
+    expect(full).toBeGreaterThan(2);
+    expect(trimmed).toBeGreaterThan(2);
+  });
+
   it("the other elementwise ops: 0 mismatches at 4 random quantizations each", () => {
     const r = rng(0x7ab2);
     for (const spec of tableKernels.filter((k) => !Q16_OPS.includes(k.op.name))) {
