@@ -21,6 +21,7 @@
 // half the entries for sigmoid/tanh ran 0.91–0.98× (its select costs more than the smaller working set
 // saves).
 // Speed against TFLM: docs/bench-quantized.md ("int16 `table`") and docs/performance.md.
+
 const OFFSETS: usize = memory.data(16, 16);
 const LO = 0, HI = 4, TABLE = 16;
 
