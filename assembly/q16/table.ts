@@ -12,14 +12,15 @@
 // hi = 32767) reads the codes straight from the input; a trimmed one clamps them in i16x8 lanes first and
 // reads them back from a 16-byte scratch (cheaper than eight extract_lane). Scalar build (`load`): clamp
 // and one indexed load per code.
-// Measured choices (prototype loops in one process, three rounds, CPU-time medians, n = 2^20; codes
-// uniformly spread as in bench/int16-vs-tflm.mjs / with the golden-ratio stride of bench/run.mjs / Gaussian
-// with σ = 4,096 codes, the shape of real activations): reading the codes from the input instead of the
-// scratch 1.00× / 1.09× / 1.58× (hence a full table where trimming would keep > 49,152 codes); two
-// chains instead of one chain of eight 1.02× / 1.03× / 1.09×; the same table read by a scalar loop two
-// codes at a time 0.63×, sixteen codes per iteration 0.86×. Not adopted: an odd-symmetric form keeping
-// half the entries for sigmoid/tanh ran 0.91–0.98× (its select costs more than the smaller working set
-// saves).
+// Measured choices. The full table's loop against the clamping one on the same table (node
+// bench/q16-table-ab.mjs, two runs of three rounds): 0.87–1.00× on codes spread uniformly (the pattern of
+// bench/int16-vs-tflm.mjs), 0.99–1.04× with the golden-ratio stride of bench/run.mjs, 1.22–1.58× on Gaussian
+// codes (σ = 4,096 codes, the shape of real activations), hence a full table where trimming would keep more
+// than 49,152 codes. Prototype loops in one process (three rounds, CPU-time medians, n = 2^20): two chains
+// instead of one chain of eight 1.02× / 1.03× / 1.09× on the three patterns; the same table read by a
+// scalar loop two codes at a time 0.63×, sixteen codes per iteration 0.86×. Not adopted: an odd-symmetric
+// form keeping half the entries for sigmoid/tanh ran 0.91–0.98× (its select costs more than the smaller
+// working set saves).
 // Speed against TFLM: docs/bench-quantized.md ("int16 `table`") and docs/performance.md.
 
 const OFFSETS: usize = memory.data(16, 16);
