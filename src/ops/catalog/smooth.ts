@@ -3,7 +3,7 @@
 // ULP everywhere, tails included. ±Inf inputs return the op's limits explicitly (x·0 would be NaN).
 import erfc from "@stdlib/math-base-special-erfc";
 import type { OpDescriptor } from "../types.js";
-import { Dec, exactDecimal, expm1Dec, geluDec, sigmoidDec, softplusDec } from "../decimal.js";
+import { Dec, exactDecimal, expm1Dec, geluDec, sigmoidDec, softplusDec, tanhDec } from "../decimal.js";
 
 const num = (v: unknown) => v as number;
 
@@ -100,7 +100,7 @@ export const tanh: OpDescriptor = {
   usage: "Zero-centred S-curve with range (−1, 1): recurrent networks' cell updates and older MLP hidden layers.",
   params: [],
   ref: (x) => Math.tanh(x),
-  refDecimal: (x) => x.tanh(),
+  refDecimal: (x) => tanhDec(x),
   derivative: (x) => 1 / Math.cosh(x) ** 2,
   range: () => [-1, 1],
   properties: { monotonic: true, smooth: true, zeroCentred: true, saturating: true },
@@ -163,7 +163,7 @@ export const mish: OpDescriptor = {
   usage: "Smooth, non-monotonic self-regularising activation; popular in YOLOv4-era detectors.",
   params: [],
   ref: withLimits(-0, Infinity, (x) => x * Math.tanh(softplus64(x))),
-  refDecimal: (x) => x.times(softplusDec(x).tanh()),
+  refDecimal: (x) => x.times(tanhDec(softplusDec(x))),
   derivative: withLimits(0, 1, (x) => {
     const t = Math.tanh(softplus64(x));
     return t + x * (1 - t * t) * sigmoid64(x);
