@@ -49,3 +49,13 @@ void qact_hardswish_i16(const qact_hardswish_params *p, const int16_t *in, int16
   size_t i;
   for (i = 0; i < n; i++) out[i] = (int16_t)qact_hardswish_one(p, in[i]);
 }
+
+int32_t qact_table_i16_one(const qact_table16_header *h, const int16_t *entries, int32_t q) {
+  const int32_t c = q < h->lo ? h->lo : q > h->hi ? h->hi : q;
+  return entries[c - h->lo];
+}
+
+void qact_table_i16(const qact_table16_header *h, const int16_t *entries, const int16_t *in, int16_t *out, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) out[i] = (int16_t)qact_table_i16_one(h, entries, in[i]);
+}

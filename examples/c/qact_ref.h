@@ -11,6 +11,7 @@
  *   int16 fixed  qact_pwl2_i16
  *   int8  fixed  qact_hardswish_i8      hardswish gate in int64
  *   int16 fixed  qact_hardswish_i16
+ *   int16 table  qact_table_i16         one entry per input code in [lo, hi], the code clamped into it
  *
  * Rounding is half away from zero (TFLite's convention). The code relies on `>>` of a negative
  * int64_t being an arithmetic shift, which C99 leaves implementation-defined; GCC, Clang, IAR and
@@ -49,6 +50,16 @@ typedef struct {
 } qact_hardswish_params;
 #endif
 
+#ifndef QACT_TABLE16_HEADER_DEFINED
+#define QACT_TABLE16_HEADER_DEFINED
+typedef struct {
+  int32_t lo;    /* first input code in the table */
+  int32_t hi;    /* last input code in the table */
+  int32_t zero0; /* 0 (reserved) */
+  int32_t zero1; /* 0 (reserved) */
+} qact_table16_header;
+#endif
+
 /* acc / 2^s rounded half away from zero, s in 1..62 (|acc| < 2^62). */
 int64_t qact_round_shift(int64_t acc, int32_t s);
 
@@ -61,5 +72,10 @@ void qact_pwl2_i16(const qact_pwl2_params *p, const int16_t *in, int16_t *out, s
 int32_t qact_hardswish_one(const qact_hardswish_params *p, int32_t q);
 void qact_hardswish_i8(const qact_hardswish_params *p, const int8_t *in, int8_t *out, size_t n);
 void qact_hardswish_i16(const qact_hardswish_params *p, const int16_t *in, int16_t *out, size_t n);
+
+/* int16 table: entries[j] is the output for input code lo + j (hi - lo + 1 entries); other codes are
+ * clamped into [lo, hi] first. */
+int32_t qact_table_i16_one(const qact_table16_header *h, const int16_t *entries, int32_t q);
+void qact_table_i16(const qact_table16_header *h, const int16_t *entries, const int16_t *in, int16_t *out, size_t n);
 
 #endif /* QACT_REF_H */

@@ -1,26 +1,47 @@
 // The firmware export and the C reference (examples/c/) against the WASM kernels: every exportable
-// kernel, several random quantizations each, every input code. The generated headers compile with
-// gcc -std=c99 -Wall -Wextra -Werror -pedantic, and the C outputs equal the WASM outputs exactly.
-// The JSON table (indexed by input code) and the raw bytes are checked against the same outputs.
+// kernel, several random quantizations each (fewer for the int16 table, whose C header is up to ~0.5 MB
+// of text: REPS), plus fixed edge cases, every input code. The generated headers compile with
+// gcc -std=c99 -Wall -Wextra -Werror -pedantic, and the C outputs equal the WASM outputs (scalar and
+// SIMD builds, asserted equal) exactly. The JSON tables (indexed as their `indexedBy` says) are checked
+// against the same outputs, and the raw bytes against the WASM params block.
 import { describe, expect, it, beforeAll } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { load, type Runtime } from "../../src/runtime/runtime.js";
+import { load, type PrepareOptions, type Runtime } from "../../src/runtime/runtime.js";
 import { prepareExport, renderExport } from "../../src/tables/emit/index.js";
 import { exportableKernels, firmwareExport, toBin, toC, toJson, type FirmwareExport } from "../../src/tables/emit/index.js";
 import { allCodes } from "../../src/quant/dtype.js";
-import { kernelName } from "../../src/kernels/registry.js";
+import { KERNELS, kernelName } from "../../src/kernels/registry.js";
+import { FIRMWARE_DECODERS } from "../../src/tables/emit/index.js";
+import { QactError } from "../../src/errors.js";
 import { rng, randomQuant } from "../helpers.js";
 
 const EXAMPLES = join(import.meta.dirname, "../../examples/c");
 const CFLAGS = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
 
+/** Quantizations per export (default 4: rep 0 the op's conventional output, reps 1 and 2 random, rep 3
+ *  exact rounding ties). i16_table: 3, without the ties case, plus EDGE_CASES. Its C headers are the
+ *  big ones (up to ~0.5 MB of text each) and its C code only copies entries (the rounding happened in
+ *  prepare); preparing the ties quantization (in 0.5, out 1) takes minutes for mish (510 s measured),
+ *  seconds for silu, gelu_tanh, softplus (the producer settles each exact tie in high precision).
+ *  Measured on 2 cores: the gcc step 3.3 s before the int16 table, 4.8 s with 2 reps, 6.7 s with 4. */
+const REPS: Record<string, number> = { i16_table: 3 };
+
+/** Fixed cases for shapes random params rarely give: a table over all 65,536 codes (tanh at in 1e-5,
+ *  out 1.2e-5: nearly linear, no constant run at either end), a two-entry table (step). */
+const EDGE_CASES: { op: string; method: string; input: { scale: number; zeroPoint: number }; output?: { scale: number; zeroPoint: number } }[] = [
+  { op: "tanh", method: "table", input: { scale: 1e-5, zeroPoint: 0 }, output: { scale: 1.2e-5, zeroPoint: 0 } },
+  { op: "step", method: "table", input: { scale: 0.01, zeroPoint: 0 } },
+];
+
 interface Case {
   prefix: string;
   e: FirmwareExport;
   dtype: "int8" | "int16";
+  /** the WASM params block (scalar build) */
+  paramBytes: Uint8Array;
   /** WASM outputs over every code (scalar and simd builds, asserted equal) */
   wasm: Int8Array | Int16Array;
 }
@@ -39,9 +60,18 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     simd = await load({ engine: "simd" });
     scalar = await load({ engine: "scalar" });
     const r = rng(77);
+    const add = (opts: PrepareOptions) => {
+      const ks = scalar.prepare(opts), kv = simd.prepare(opts);
+      const dtype = ks.spec.dtype as "int8" | "int16";
+      const codes = allCodes(dtype);
+      const ys = ks.run(codes), yv = kv.run(codes);
+      expect(Array.from(yv), `${ks.name}: SIMD ≠ scalar`).toEqual(Array.from(ys));
+      const e = firmwareExport({ spec: ks.spec, paramBytes: ks.paramBytes, params: ks.params, input: ks.input, output: ks.output });
+      cases.push({ prefix: `k${cases.length}`, e, dtype, paramBytes: ks.paramBytes.slice(), wasm: ys as Int8Array | Int16Array });
+    };
     for (const spec of exportableKernels()) {
       const dtype = spec.dtype as "int8" | "int16";
-      for (let rep = 0; rep < 4; rep++) {
+      for (let rep = 0; rep < (REPS[spec.exportName] ?? 4); rep++) {
         const symmetric = dtype === "int16" && rep > 0;
         let input = randomQuant(r, dtype, -3, 0.5, symmetric);
         let output = rep === 0 ? undefined : randomQuant(r, dtype, -3, 0.5, symmetric);
@@ -50,36 +80,46 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
           input = { scale: 0.5, zeroPoint: dtype === "int8" ? 3 : 0 };
           output = { scale: 1, zeroPoint: dtype === "int8" ? -1 : 0 };
         }
-        const opts = { op: spec.op.name, dtype, method: spec.method, input, output };
-        const ks = scalar.prepare(opts), kv = simd.prepare(opts);
-        const codes = allCodes(dtype);
-        const ys = ks.run(codes), yv = kv.run(codes);
-        expect(Array.from(yv)).toEqual(Array.from(ys));
-        const e = firmwareExport({ spec: ks.spec, paramBytes: ks.paramBytes, params: ks.params, input: ks.input, output: ks.output });
-        cases.push({ prefix: `k${cases.length}`, e, dtype, wasm: ys as Int8Array | Int16Array });
+        add({ op: spec.op.name, dtype, method: spec.method, input, output });
       }
     }
+    for (const c of EDGE_CASES) add({ ...c, dtype: "int16" });
   });
 
-  it("covers every exportable kernel (int8 lut, int8/int16 fixed pwl2 and hardswish)", () => {
+  it("covers every exportable kernel (int8 lut, int8/int16 fixed pwl2 and hardswish, int16 table)", () => {
     const names = new Set(cases.map((c) => c.e.kernel));
     for (const s of exportableKernels()) expect(names.has(kernelName(s, "scalar"))).toBe(true);
-    const kinds = new Set(cases.map((c) => `${c.dtype}/${c.e.method}/${c.e.blocks[0].kind}`));
-    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct"]) expect(kinds).toContain(k);
+    const kinds = new Set(cases.map((c) => `${c.dtype}/${c.e.method}/${c.e.blocks.map((b) => b.kind).join("+")}`));
+    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct", "int16/table/struct+table"]) expect(kinds).toContain(k);
+    // the int16 table at its extremes: every code in the table, and a table of at most two entries
+    const sizes = cases.filter((c) => c.e.method === "table").map((c) => (c.e.blocks[1] as { values: number[] }).values.length);
+    expect(Math.max(...sizes)).toBe(65536);
+    expect(Math.min(...sizes)).toBeLessThanOrEqual(2);
   });
 
-  it("JSON tables are indexed by input code from min to max and equal the kernel's outputs; bin equals the WASM block or the JSON table", () => {
+  it("JSON tables are indexed as their indexedBy says and equal the kernel's outputs; bin is the WASM params block (int8 lut: the JSON table)", () => {
     for (const c of cases) {
       const j = JSON.parse(toJson(c.e));
       const bin = toBin(c.e);
-      if (c.e.blocks[0].kind === "table" && c.e.blocks[0].values.length === c.wasm.length && c.dtype === "int8") {
-        expect(j.blocks[0].values, c.e.kernel).toEqual(Array.from(c.wasm));
-        expect(Array.from(new Int8Array(bin.buffer))).toEqual(Array.from(c.wasm));
-      } else if (c.e.blocks[0].kind === "struct") {
-        // the struct's bytes are the params block the WASM kernel read
-        const s = scalar.prepare({ op: c.e.op, dtype: c.dtype, method: c.e.method, input: c.e.input, output: c.e.output });
-        expect(Buffer.from(bin)).toEqual(Buffer.from(s.paramBytes));
-        expect(j.blocks[0].fields.map((f: { name: string }) => f.name)).toContain("in_zp");
+      const what = `${c.e.kernel} in ${JSON.stringify(c.e.input)} out ${JSON.stringify(c.e.output)}`;
+      if (c.e.exportName === "i8_lut256" || c.e.exportName === "i8_lut256_trim") {
+        expect(j.blocks[0].indexedBy).toBe("input code, from min to max");
+        expect(j.blocks[0].values, what).toEqual(Array.from(c.wasm));
+        expect(Array.from(new Int8Array(bin.buffer)), what).toEqual(Array.from(c.wasm));
+        continue;
+      }
+      // every other export: the blocks' bytes in order are exactly the params block the WASM kernel read
+      expect(Buffer.from(bin).equals(Buffer.from(c.paramBytes)), what).toBe(true);
+      if (c.e.blocks[0].kind === "struct" && c.e.blocks.length === 1) {
+        expect(j.blocks[0].fields.map((f: { name: string }) => f.name), what).toContain("in_zp");
+      }
+      if (c.e.exportName === "i16_table") {
+        const h = j.blocks[0].fields as { name: string; value: number }[];
+        const lo = h.find((f) => f.name === "lo")!.value, hi = h.find((f) => f.name === "hi")!.value;
+        expect(j.blocks[1].indexedBy).toBe("input code − lo, codes lo..hi");
+        expect(j.blocks[1].values.length, what).toBe(hi - lo + 1);
+        const y = Array.from(c.wasm, (_, i) => j.blocks[1].values[Math.min(hi, Math.max(lo, i - 32768)) - lo]);
+        expect(y, what).toEqual(Array.from(c.wasm));
       }
     }
   });
@@ -132,6 +172,22 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     expect(off).toBe(out.length);
     expect(mismatches).toBe(0);
     expect(cases.length).toBeGreaterThan(60);
+  });
+
+  it("a kernel without a firmware decoder is a QactError naming method, listing the exportable dtype/methods", () => {
+    const spec = KERNELS.find((k) => k.exportName === "i16_tflm_logistic")!;
+    expect(spec.exportName in FIRMWARE_DECODERS).toBe(false);
+    let err: unknown;
+    try {
+      firmwareExport({ spec, paramBytes: new Uint8Array(64), params: {} });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(QactError);
+    expect((err as QactError).field).toBe("method");
+    const msg = (err as Error).message;
+    expect(msg).toMatch(/^i16_sigmoid__scalar_tflm\w* has no firmware export yet \(exportable dtype\/method: [^)]*\)$/);
+    for (const m of ["int8/lut", "int8/fixed", "int16/fixed", "int16/table"]) expect(msg).toContain(m);
   });
 
   it("examples/c/example.c builds with the headers its comment generates and prints what the WASM kernels compute", async () => {

@@ -20,6 +20,8 @@ export interface TableBlock {
   values: number[];
   /** what the index means, the Q-format of the values */
   comment: string;
+  /** the index order in one phrase (JSON `indexedBy`); default: input code, from min to max */
+  indexedBy?: string;
 }
 
 /** A struct of fields in declaration order with natural C alignment (= the WASM params layout). */
@@ -38,6 +40,8 @@ export type Block = TableBlock | StructBlock;
 export interface FirmwareExport {
   /** kernel name (scalar build: the C reference reproduces the scalar algorithm) */
   kernel: string;
+  /** the WASM export whose params block the blocks decode */
+  exportName: string;
   op: string;
   dtype: string;
   method: string;
@@ -140,6 +144,44 @@ const hardswish = (dtype: "int8" | "int16"): Decoder => ({ paramBytes }) => {
   };
 };
 
+const i32At = (v: DataView, off: number) => v.getInt32(off, true);
+
+/** A params block that does not have the layout its export reads: not something prepare writes. */
+function badBlock(exportName: string, what: string): never {
+  throw new QactError("paramBytes", `${exportName} params block: ${what}`);
+}
+
+/** int16 `table` (assembly/q16/table.ts): 16-byte header (lo, hi, 8 zero bytes), then the entries of codes lo..hi. */
+const table16: Decoder = ({ paramBytes }) => {
+  const v = new DataView(paramBytes.buffer, paramBytes.byteOffset, paramBytes.byteLength);
+  if (paramBytes.length < 18) badBlock("i16_table", `${paramBytes.length} bytes, need at least 18 (16-byte header and one entry)`);
+  const lo = i32At(v, 0), hi = i32At(v, 4);
+  if (!(-32768 <= lo && lo <= hi && hi <= 32767)) badBlock("i16_table", `header lo ${lo}, hi ${hi}: need −32768 ≤ lo ≤ hi ≤ 32767`);
+  const count = hi - lo + 1;
+  if (paramBytes.length !== 16 + 2 * count) badBlock("i16_table", `${paramBytes.length} bytes, expected 16 + 2·(hi − lo + 1) = ${16 + 2 * count}`);
+  if (i32At(v, 8) !== 0 || i32At(v, 12) !== 0) badBlock("i16_table", "header bytes 8..15 must be 0");
+  const entries = Array.from({ length: count }, (_, j) => v.getInt16(16 + 2 * j, true));
+  return {
+    apply: "qact_table_i16(&header, entries, in, out, n): out[i] = entries[clamp(in[i], lo, hi) − lo]",
+    cCall: (p, i, o, n) => `qact_table_i16(&${p}_header, ${p}_entries, ${i}, ${o}, ${n});`,
+    notes: [
+      `entries[j] is the output code for input code lo + j (j = 0 … hi − lo): ${count} entries, ${2 * count} bytes; lo = ${lo}, hi = ${hi}`,
+      "codes below lo give entries[0], codes above hi the last entry (the constant ends of the output, dropped from the table)",
+      "entries are the float64 reference rounded half away from zero and saturated to [−32768, 32767]: y = entries[clamp(q, lo, hi) − lo]",
+      "header layout = the WASM block's first 16 bytes; header then entries = the WASM params block (--format bin)",
+    ],
+    blocks: [
+      structOf("header", "qact_table16_header", 16, [
+        field(v, "lo", "int32_t", 0, "first input code in the table"),
+        field(v, "hi", "int32_t", 4, "last input code in the table"),
+        field(v, "zero0", "int32_t", 8, "0 (reserved)"),
+        field(v, "zero1", "int32_t", 12, "0 (reserved)"),
+      ]),
+      { kind: "table", name: "entries", ctype: "int16_t", values: entries, comment: "output code for input code lo + index", indexedBy: "input code − lo, codes lo..hi" },
+    ],
+  };
+};
+
 /** Decoders by WASM export: the one place a new method registers its firmware layout. */
 export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i8_lut256: lut8,
@@ -148,6 +190,7 @@ export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i16_pwl2: pwl2("int16"),
   i8_hardswish: hardswish("int8"),
   i16_hardswish: hardswish("int16"),
+  i16_table: table16,
 };
 
 export function exportableKernels(): KernelSpec[] {
@@ -167,7 +210,7 @@ export function firmwareExport(k: ExportInput): FirmwareExport {
     throw new QactError("method", `${kernelName(k.spec, "scalar")} has no firmware export yet (exportable dtype/method: ${ok})`);
   }
   return {
-    kernel: kernelName(k.spec, "scalar"), op: k.spec.op.name, dtype: k.spec.dtype, method: k.spec.method,
+    kernel: kernelName(k.spec, "scalar"), exportName: k.spec.exportName, op: k.spec.op.name, dtype: k.spec.dtype, method: k.spec.method,
     params: k.params, input: k.input, output: k.output, ...dec(k),
   };
 }

@@ -4,7 +4,9 @@
 // - json: the same blocks (tables indexed by input code from min to max; int64 fields as decimal
 //         strings, since JSON numbers lose precision above 2^53) plus params;
 // - bin:  the blocks' bytes in order, little-endian; a struct block is exactly its C layout (natural
-//         alignment), which is also the WASM params block.
+//         alignment). For every export but the int8 lut (whose table is in input-code order, the WASM
+//         block in bit-pattern order) this is exactly the WASM params block: the decoders split the
+//         block into consecutive blocks without gaps (test/tables/c-reference.test.ts checks it).
 import { CTYPE_BYTES, type Block, type FirmwareExport, type StructBlock, type TableBlock } from "./firmware.js";
 
 export type FirmwareFormat = "c" | "json" | "bin";
@@ -87,7 +89,7 @@ export function toC(e: FirmwareExport, prefix: string, command: string): string 
 
 export function toJson(e: FirmwareExport): string {
   const blocks = e.blocks.map((b) => b.kind === "table"
-    ? { kind: b.kind, name: b.name, ctype: b.ctype, comment: b.comment, ...(e.dtype !== "f32" ? { indexedBy: "input code, from min to max" } : {}), values: b.values }
+    ? { kind: b.kind, name: b.name, ctype: b.ctype, comment: b.comment, ...(e.dtype !== "f32" ? { indexedBy: b.indexedBy ?? "input code, from min to max" } : {}), values: b.values }
     : { kind: b.kind, name: b.name, type: b.type, bytes: b.bytes, fields: b.fields.map((f) => ({ name: f.name, ctype: f.ctype, value: f.ctype === "int64_t" ? String(f.value) : Number(f.value), comment: f.comment })) });
   return JSON.stringify({ ...e, blocks }, null, 2) + "\n";
 }
