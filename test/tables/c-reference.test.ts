@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { load, type PrepareOptions, type Runtime } from "../../src/runtime/runtime.js";
 import { prepareExport, renderExport } from "../../src/tables/emit/index.js";
 import { exportableKernels, firmwareExport, toBin, toC, toJson, type FirmwareExport } from "../../src/tables/emit/index.js";
+import type { StructBlock, UnionField } from "../../src/tables/emit/firmware.js";
 import { allCodes } from "../../src/quant/dtype.js";
 import { KERNELS, kernelName } from "../../src/kernels/registry.js";
 import { FIRMWARE_DECODERS } from "../../src/tables/emit/index.js";
@@ -29,11 +30,23 @@ const CFLAGS = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
  *  Measured on 2 cores: the gcc step 3.3 s before the int16 table, 4.8 s with 2 reps, 6.7 s with 4. */
 const REPS: Record<string, number> = { i16_table: 3 };
 
+const q = (scale: number, zeroPoint = 0) => ({ scale, zeroPoint });
+
+/** The three right-tail kinds of the int16 lut/poly header, at quantizations of test/kernels/q16-lut.test.ts
+ *  (both methods share the header, so the same quantizations give the same kinds). */
+const SEG16_TAIL_CASES = [
+  { op: "silu", input: q(2 ** -10), output: q(2 ** -15) }, // the output saturates at x ≈ 1: constant tail (kind 0)
+  { op: "silu", input: q(0.05), output: q(0.002) }, // one input step = 25 output steps: int64 pwl2 line (kind 1)
+  { op: "mish", input: q(0.002), output: q(0.001, 7) }, // int32 line (kind 2)
+];
+
 /** Fixed cases for shapes random params rarely give: a table over all 65,536 codes (tanh at in 1e-5,
- *  out 1.2e-5: nearly linear, no constant run at either end), a two-entry table (step). */
-const EDGE_CASES: { op: string; method: string; input: { scale: number; zeroPoint: number }; output?: { scale: number; zeroPoint: number } }[] = [
-  { op: "tanh", method: "table", input: { scale: 1e-5, zeroPoint: 0 }, output: { scale: 1.2e-5, zeroPoint: 0 } },
-  { op: "step", method: "table", input: { scale: 0.01, zeroPoint: 0 } },
+ *  out 1.2e-5: nearly linear, no constant run at either end), a two-entry table (step); every right-tail
+ *  kind of the int16 lut. */
+const EDGE_CASES: PrepareOptions[] = [
+  { op: "tanh", dtype: "int16", method: "table", input: q(1e-5), output: q(1.2e-5) },
+  { op: "step", dtype: "int16", method: "table", input: q(0.01) },
+  ...SEG16_TAIL_CASES.map((c) => ({ ...c, dtype: "int16" as const, method: "lut" })),
 ];
 
 interface Case {
@@ -83,18 +96,39 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
         add({ op: spec.op.name, dtype, method: spec.method, input, output });
       }
     }
-    for (const c of EDGE_CASES) add({ ...c, dtype: "int16" });
+    for (const c of EDGE_CASES) add(c);
   });
 
   it("covers every exportable kernel (int8 lut, int8/int16 fixed pwl2 and hardswish, int16 table)", () => {
     const names = new Set(cases.map((c) => c.e.kernel));
     for (const s of exportableKernels()) expect(names.has(kernelName(s, "scalar"))).toBe(true);
     const kinds = new Set(cases.map((c) => `${c.dtype}/${c.e.method}/${c.e.blocks.map((b) => b.kind).join("+")}`));
-    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct", "int16/table/struct+table"]) expect(kinds).toContain(k);
+    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct", "int16/table/struct+table", "int16/lut/struct+records"]) {
+      expect(kinds).toContain(k);
+    }
     // the int16 table at its extremes: every code in the table, and a table of at most two entries
     const sizes = cases.filter((c) => c.e.method === "table").map((c) => (c.e.blocks[1] as { values: number[] }).values.length);
     expect(Math.max(...sizes)).toBe(65536);
     expect(Math.min(...sizes)).toBeLessThanOrEqual(2);
+  });
+
+  it("int16 lut: every right-tail kind (0 constant, 1 int64 line, 2 int32 line) occurs with codes in the tail, and both tails are used", () => {
+    const header = (c: Case) => {
+      const v = new DataView(c.paramBytes.buffer, c.paramBytes.byteOffset);
+      return { qa: v.getInt32(0, true), qb: v.getInt32(20, true), kind: v.getInt32(24, true) };
+    };
+    for (const method of ["lut"]) {
+      const mine = cases.filter((c) => c.dtype === "int16" && c.e.method === method);
+      const hs = mine.map(header);
+      // the kinds of the tails some code reaches (qb < 32767): the C right tail runs for each
+      expect([...new Set(hs.filter((h) => h.qb < 32767).map((h) => h.kind))].sort(), method).toEqual([0, 1, 2]);
+      expect(hs.some((h) => h.qa > -32768), `${method}: a case with codes in the left tail`).toBe(true);
+      // the union member the header holds follows the kind
+      for (const c of mine) {
+        const right = (c.e.blocks[0] as StructBlock).fields.find((f) => f.name === "right") as UnionField;
+        expect(right.member).toBe(header(c).kind === 1 ? "pwl2" : "line");
+      }
+    }
   });
 
   it("JSON tables are indexed as their indexedBy says and equal the kernel's outputs; bin is the WASM params block (int8 lut: the JSON table)", () => {
@@ -112,6 +146,14 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
       expect(Buffer.from(bin).equals(Buffer.from(c.paramBytes)), what).toBe(true);
       if (c.e.blocks[0].kind === "struct" && c.e.blocks.length === 1) {
         expect(j.blocks[0].fields.map((f: { name: string }) => f.name), what).toContain("in_zp");
+      }
+      if (c.e.blocks[1]?.kind === "records") {
+        // header (with the right-tail union member it holds) + records: the same numbers as the C header
+        const [h, r] = j.blocks;
+        expect(h.bytes + r.recordBytes * r.rows.length, what).toBe(c.paramBytes.length);
+        expect(r.rows, what).toEqual(c.e.blocks[1].rows);
+        const right = h.fields.find((f: { name: string }) => f.name === "right");
+        expect(right.member, what).toBe(h.fields.find((f: { name: string }) => f.name === "right_kind").value === 1 ? "pwl2" : "line");
       }
       if (c.e.exportName === "i16_table") {
         const h = j.blocks[0].fields as { name: string; value: number }[];
@@ -188,6 +230,34 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     const msg = (err as Error).message;
     expect(msg).toMatch(/^i16_sigmoid__scalar_tflm\w* has no firmware export yet \(exportable dtype\/method: [^)]*\)$/);
     for (const m of ["int8/lut", "int8/fixed", "int16/fixed", "int16/table"]) expect(msg).toContain(m);
+  });
+
+  it("a params block without its export's layout is a QactError naming paramBytes and the header field", () => {
+    const pick = (exportName: string) => cases.find((c) => c.e.exportName === exportName)!;
+    const spec = (c: Case) => KERNELS.find((k) => kernelName(k, "scalar") === c.e.kernel)!;
+    const corrupt = (c: Case, f: (v: DataView) => void) => {
+      const b = c.paramBytes.slice();
+      f(new DataView(b.buffer));
+      return b;
+    };
+    const bad: [Case, Uint8Array, RegExp][] = [
+      [pick("i16_table"), pick("i16_table").paramBytes.slice(0, -2), /i16_table params block: \d+ bytes, expected 16 \+ 2·\(hi − lo \+ 1\) = \d+/],
+      [pick("i16_table"), corrupt(pick("i16_table"), (v) => v.setInt32(8, 1, true)), /i16_table params block: header bytes 8\.\.15 must be 0/],
+      [pick("i16_lut513"), pick("i16_lut513").paramBytes.slice(0, 64), /i16_lut513 params block: 64 bytes, expected 4160/],
+      [pick("i16_lut513"), corrupt(pick("i16_lut513"), (v) => v.setInt32(12, 0, true)), /header k \(fraction bits, bytes 12\.\.15\) must be 1\.\.30 \(got 0\)/],
+      [pick("i16_lut513"), corrupt(pick("i16_lut513"), (v) => v.setInt32(24, 3, true)), /header right_kind \(bytes 24\.\.27\) must be 0, 1 or 2 \(got 3\)/],
+    ];
+    for (const [c, bytes, msg] of bad) {
+      let err: unknown;
+      try {
+        firmwareExport({ spec: spec(c), paramBytes: bytes, params: {} });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, String(msg)).toBeInstanceOf(QactError);
+      expect((err as QactError).field).toBe("paramBytes");
+      expect((err as Error).message).toMatch(msg);
+    }
   });
 
   it("examples/c/example.c builds with the headers its comment generates and prints what the WASM kernels compute", async () => {

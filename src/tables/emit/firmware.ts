@@ -24,18 +24,95 @@ export interface TableBlock {
   indexedBy?: string;
 }
 
+export interface FieldDecl {
+  name: string;
+  ctype: CType;
+  comment: string;
+}
+
+export interface ScalarField extends FieldDecl {
+  value: bigint;
+}
+
+/** A C struct type of scalar fields (natural alignment): a union member, or the record of a records block. */
+export interface StructType {
+  /** C type name, defined in examples/c/qact_ref.h and (guarded) in each generated header */
+  type: string;
+  fields: FieldDecl[];
+}
+
+/** A union of struct types inside a struct (the same bytes read per `right_kind` or such): `member` names
+ *  the member these bytes hold (a designated initializer in C), `fields` its values. */
+export interface UnionField {
+  name: string;
+  comment: string;
+  /** C type name of the union */
+  union: string;
+  members: { name: string; struct: StructType; comment: string }[];
+  member: string;
+  fields: ScalarField[];
+}
+
+export type Field = ScalarField | UnionField;
+
+export const isUnionField = (f: Field): f is UnionField => "union" in f;
+
 /** A struct of fields in declaration order with natural C alignment (= the WASM params layout). */
 export interface StructBlock {
   kind: "struct";
   name: string;
   /** C type name, defined in examples/c/qact_ref.h and (guarded) in each generated header */
   type: string;
-  fields: { name: string; ctype: CType; value: bigint; comment: string }[];
+  fields: Field[];
   /** total size with trailing padding */
   bytes: number;
 }
 
-export type Block = TableBlock | StructBlock;
+/** An array of records (C structs of `record`'s fields, natural alignment = the WASM record layout). */
+export interface RecordsBlock {
+  kind: "records";
+  name: string;
+  record: StructType;
+  /** one row of field values per record, in the record's field order */
+  rows: number[][];
+  comment: string;
+  /** the index order in one phrase (JSON `indexedBy`) */
+  indexedBy: string;
+}
+
+export type Block = TableBlock | StructBlock | RecordsBlock;
+
+/** Offsets, size and alignment of parts laid out in order with natural alignment (C's rule on every
+ *  ABI qact targets: a scalar aligned to its size, an aggregate to its widest member, sizes padded to
+ *  the alignment). */
+export function naturalLayout(parts: { size: number; align: number }[]): { offsets: number[]; size: number; align: number } {
+  let off = 0, align = 1;
+  const offsets = parts.map((p) => {
+    off = Math.ceil(off / p.align) * p.align;
+    const at = off;
+    off += p.size;
+    align = Math.max(align, p.align);
+    return at;
+  });
+  return { offsets, size: Math.ceil(off / align) * align, align };
+}
+
+const scalarPart = (ctype: CType) => ({ size: CTYPE_BYTES[ctype], align: CTYPE_BYTES[ctype] });
+
+export function structTypeLayout(t: StructType) {
+  return naturalLayout(t.fields.map((f) => scalarPart(f.ctype)));
+}
+
+/** Size and alignment of a union: its widest member, padded to the strictest alignment. */
+export function unionLayout(u: UnionField): { size: number; align: number } {
+  const ms = u.members.map((m) => structTypeLayout(m.struct));
+  const align = Math.max(...ms.map((m) => m.align));
+  return { size: Math.ceil(Math.max(...ms.map((m) => m.size)) / align) * align, align };
+}
+
+export function fieldsLayout(fields: Field[]) {
+  return naturalLayout(fields.map((f) => (isUnionField(f) ? unionLayout(f) : scalarPart(f.ctype))));
+}
 
 export interface FirmwareExport {
   /** kernel name (scalar build: the C reference reproduces the scalar algorithm) */
@@ -64,22 +141,49 @@ export interface DecoderInput {
 
 type Decoder = (k: DecoderInput) => Pick<FirmwareExport, "apply" | "cCall" | "notes" | "blocks">;
 
-function field(v: DataView, name: string, ctype: CType, offset: number, comment: string) {
-  const value = ctype === "int64_t" ? v.getBigInt64(offset, true) : BigInt(v.getInt32(offset, true));
-  return { name, ctype, value, comment, offset };
+function readScalar(v: DataView, offset: number, ctype: CType): bigint {
+  switch (ctype) {
+    case "int64_t": return v.getBigInt64(offset, true);
+    case "int32_t": return BigInt(v.getInt32(offset, true));
+    case "int16_t": return BigInt(v.getInt16(offset, true));
+    case "uint16_t": return BigInt(v.getUint16(offset, true));
+    case "int8_t": return BigInt(v.getInt8(offset));
+    case "uint8_t": return BigInt(v.getUint8(offset));
+  }
+}
+
+type Placed<F> = F & { offset: number };
+
+function field(v: DataView, name: string, ctype: CType, offset: number, comment: string): Placed<ScalarField> {
+  return { name, ctype, value: readScalar(v, offset, ctype), comment, offset };
+}
+
+/** A struct type whose fields sit at the given WASM offsets (checked against the natural C layout). */
+function structType(type: string, bytes: number, fields: Placed<FieldDecl>[]): StructType & { placed: Placed<FieldDecl>[] } {
+  const l = naturalLayout(fields.map((f) => scalarPart(f.ctype)));
+  fields.forEach((f, i) => {
+    if (l.offsets[i] !== f.offset) throw new Error(`${type}.${f.name}: C offset ${l.offsets[i]} ≠ WASM offset ${f.offset}`);
+  });
+  if (l.size !== bytes) throw new Error(`${type}: C size ${l.size} ≠ ${bytes}`);
+  return { type, fields: fields.map(({ offset: _o, ...f }) => f), placed: fields };
+}
+
+/** The union `union` at byte `offset`, holding `member` (read from the block); other members share the bytes. */
+function unionField(v: DataView, name: string, offset: number, comment: string, union: string,
+  members: { name: string; struct: ReturnType<typeof structType>; comment: string }[], member: string): Placed<UnionField> {
+  const m = members.find((x) => x.name === member)!;
+  const fields = m.struct.placed.map((f) => field(v, f.name, f.ctype, offset + f.offset, f.comment)).map(({ offset: _o, ...f }) => f);
+  return { name, comment, union, members: members.map(({ name: n, struct: { type, fields: fs }, comment: c }) => ({ name: n, struct: { type, fields: fs }, comment: c })), member, fields, offset };
 }
 
 /** Checks the fields sit at their natural-alignment offsets (so the C struct is the WASM block). */
-function structOf(name: string, type: string, bytes: number, fields: ReturnType<typeof field>[]): StructBlock {
-  let off = 0;
-  for (const f of fields) {
-    const size = CTYPE_BYTES[f.ctype];
-    off = Math.ceil(off / size) * size;
-    if (off !== f.offset) throw new Error(`${type}.${f.name}: C offset ${off} ≠ WASM offset ${f.offset}`);
-    off += size;
-  }
-  if (Math.ceil(off / 8) * 8 !== bytes) throw new Error(`${type}: C size ${off} ≠ ${bytes}`);
-  return { kind: "struct", name, type, bytes, fields: fields.map(({ offset: _o, ...f }) => f) };
+function structOf(name: string, type: string, bytes: number, fields: Placed<Field>[]): StructBlock {
+  const l = fieldsLayout(fields);
+  fields.forEach((f, i) => {
+    if (l.offsets[i] !== f.offset) throw new Error(`${type}.${f.name}: C offset ${l.offsets[i]} ≠ WASM offset ${f.offset}`);
+  });
+  if (l.size !== bytes) throw new Error(`${type}: C size ${l.size} ≠ ${bytes}`);
+  return { kind: "struct", name, type, bytes, fields: fields.map(({ offset: _o, ...f }) => f as Field) };
 }
 
 const lut8: Decoder = ({ paramBytes }) => {
@@ -97,6 +201,18 @@ const lut8: Decoder = ({ paramBytes }) => {
   };
 };
 
+/** The 32-byte pwl2 block (assembly/qpwl.ts): the int8/int16 `fixed` params, and the int16 lut/poly
+ *  kind-1 right tail. One type, so every header defines qact_pwl2_params the same way. */
+const PWL2_TYPE = structType("qact_pwl2_params", 32, [
+  { name: "in_zp", ctype: "int32_t", offset: 0, comment: "input zero point" },
+  { name: "mul_pos", ctype: "int32_t", offset: 4, comment: "slope for d ≥ 0, Q(shift)" },
+  { name: "mul_neg", ctype: "int32_t", offset: 8, comment: "slope for d < 0, Q(shift)" },
+  { name: "shift", ctype: "int32_t", offset: 12, comment: "fraction bits of the multipliers and bias (1..62)" },
+  { name: "bias", ctype: "int64_t", offset: 16, comment: "offset in output steps plus out_zp, Q(shift)" },
+  { name: "lo", ctype: "int32_t", offset: 24, comment: "lowest output code" },
+  { name: "hi", ctype: "int32_t", offset: 28, comment: "highest output code" },
+]);
+
 const pwl2 = (dtype: "int8" | "int16"): Decoder => ({ paramBytes }) => {
   const v = new DataView(paramBytes.buffer, paramBytes.byteOffset, paramBytes.byteLength);
   return {
@@ -108,15 +224,7 @@ const pwl2 = (dtype: "int8" | "int16"): Decoder => ({ paramBytes }) => {
       "mul_pos/mul_neg: slope · in_scale / out_scale in Q(shift) (normalised to [2^30, 2^31) unless capped); bias: (offset / out_scale + out_zp) in Q(shift)",
       "struct layout = the WASM params block (32 bytes, little-endian, natural alignment)",
     ],
-    blocks: [structOf("params", "qact_pwl2_params", 32, [
-      field(v, "in_zp", "int32_t", 0, "input zero point"),
-      field(v, "mul_pos", "int32_t", 4, "slope for d ≥ 0, Q(shift)"),
-      field(v, "mul_neg", "int32_t", 8, "slope for d < 0, Q(shift)"),
-      field(v, "shift", "int32_t", 12, "fraction bits of the multipliers and bias (1..62)"),
-      field(v, "bias", "int64_t", 16, "offset in output steps plus out_zp, Q(shift)"),
-      field(v, "lo", "int32_t", 24, "lowest output code"),
-      field(v, "hi", "int32_t", 28, "highest output code"),
-    ])],
+    blocks: [structOf("params", PWL2_TYPE.type, 32, PWL2_TYPE.placed.map((f) => field(v, f.name, f.ctype, f.offset, f.comment)))],
   };
 };
 
@@ -182,6 +290,81 @@ const table16: Decoder = ({ paramBytes }) => {
   };
 };
 
+/** The kind-2 right tail of the int16 lut/poly header (assembly/q16/tails.ts lineScalar), at header byte 32. */
+const SEG16_LINE_TYPE = structType("qact_seg16_line", 20, [
+  { name: "zp", ctype: "int32_t", offset: 0, comment: "input zero point (d = q − zp)" },
+  { name: "mh", ctype: "int32_t", offset: 4, comment: "slope multiplier m = mh·2^15 + ml in Q(s2 + 15): high part" },
+  { name: "ml", ctype: "int32_t", offset: 8, comment: "slope multiplier: low 15 bits" },
+  { name: "s2", ctype: "int32_t", offset: 12, comment: "fraction bits of the line (0..31)" },
+  { name: "c", ctype: "int32_t", offset: 16, comment: "(out_zp + 1/2)·2^s2 rounded down" },
+]);
+
+const SEG16_RIGHT_MEMBERS = [
+  { name: "pwl2", struct: PWL2_TYPE, comment: "right_kind 1: the line slope·x by qact_pwl2_one (int64)" },
+  { name: "line", struct: SEG16_LINE_TYPE, comment: "right_kind 2: the line in int32 (right_kind 0: unused, all 0)" },
+];
+
+/** The 64-byte header of i16_lut513 and i16_poly3 (assembly/q16/tails.ts, written by src/tables/lut16.ts
+ *  int16Domain), checked so that the C reference's arithmetic is defined on it. */
+function seg16Header(exportName: string, v: DataView, bytes: number) {
+  if (v.byteLength !== bytes) badBlock(exportName, `${v.byteLength} bytes, expected ${bytes}`);
+  const qa = i32At(v, 0), span = i32At(v, 4), mul = i32At(v, 8), k = i32At(v, 12), qb = i32At(v, 20), kind = i32At(v, 24);
+  if (!(span >= 1 && mul >= 0 && span * mul < 2 ** 31)) badBlock(exportName, `header span ${span}, mul ${mul}: need span ≥ 1, mul ≥ 0, span·mul < 2^31`);
+  if (!(k >= 1 && k <= 30)) badBlock(exportName, `header k (fraction bits, bytes 12..15) must be 1..30 (got ${k})`);
+  if (![0, 1, 2].includes(kind)) badBlock(exportName, `header right_kind (bytes 24..27) must be 0, 1 or 2 (got ${kind})`);
+  const unusedFrom = kind === 0 ? 32 : kind === 2 ? 52 : 64;
+  for (let o = unusedFrom; o < 64; o++) {
+    if (v.getUint8(o) !== 0) badBlock(exportName, `header bytes ${unusedFrom}..63 are unused for right_kind ${kind} and must be 0 (byte ${o} is ${v.getUint8(o)})`);
+  }
+  if (kind === 1 && !(i32At(v, 44) >= 1 && i32At(v, 44) <= 62)) badBlock(exportName, `header right.pwl2.shift (bytes 44..47) must be 1..62 (got ${i32At(v, 44)})`);
+  if (kind === 2 && !(i32At(v, 44) >= 0 && i32At(v, 44) <= 31)) badBlock(exportName, `header right.line.s2 (bytes 44..47) must be 0..31 (got ${i32At(v, 44)})`);
+  const header = structOf("header", "qact_seg16_header", 64, [
+    field(v, "qa", "int32_t", 0, "first table code (codes below give left)"),
+    field(v, "span", "int32_t", 4, "max(1, qb − qa)"),
+    field(v, "mul", "int32_t", 8, "position multiplier: pos = clamp(q − qa, 0, span)·mul, in segments Q15 (lut513) or Q12 (poly3)"),
+    field(v, "k", "int32_t", 12, "fraction bits of the records (1..30)"),
+    field(v, "left", "int32_t", 16, "output code for q < qa"),
+    field(v, "qb", "int32_t", 20, "last table code (codes above take the right tail)"),
+    field(v, "right_kind", "int32_t", 24, "right tail for q > qb: 0 right_code, 1 right.pwl2, 2 right.line"),
+    field(v, "right_code", "int32_t", 28, "output code for q > qb when right_kind is 0"),
+    unionField(v, "right", 32, "the right tail line: right_kind 1 pwl2, 2 line (0: unused, all 0)",
+      "qact_seg16_right", SEG16_RIGHT_MEMBERS, kind === 1 ? "pwl2" : "line"),
+  ]);
+  const tail = kind === 0 ? `right_code = ${i32At(v, 28)}` : kind === 1 ? "qact_pwl2_one(&right.pwl2, q)"
+    : "clamp((d·mh + ((d·ml) >> 15) + c) >> s2, −32768, 32767) with d = q − zp (right.line)";
+  return {
+    header,
+    tailNotes: [
+      `q < qa = ${qa}: left = ${i32At(v, 16)}; q > qb = ${qb}: right_kind ${kind}, ${tail}`,
+      "in [qa, qb], all int32 with arithmetic >>: d = clamp(q − qa, 0, span), pos = d·mul",
+    ],
+  };
+}
+
+/** int16 `lut` (assembly/q16/lut.ts lut16Scalar): the 64-byte header, then 512 records (i32 e, i16 d, i16 b). */
+const lut513: Decoder = ({ paramBytes }) => {
+  const v = new DataView(paramBytes.buffer, paramBytes.byteOffset, paramBytes.byteLength);
+  const { header, tailNotes } = seg16Header("i16_lut513", v, 64 + 512 * 8);
+  const record = structType("qact_lut513_record", 8, [
+    { name: "e", ctype: "int32_t", offset: 0, comment: "output at the segment start, Q(k) output steps, out_zp included" },
+    { name: "d", ctype: "int16_t", offset: 4, comment: "rise to the next segment start, Q(k)" },
+    { name: "b", ctype: "int16_t", offset: 6, comment: "midpoint bias correction, Q(k)" },
+  ]);
+  const rows = Array.from({ length: 512 }, (_, i) => [i32At(v, 64 + 8 * i), v.getInt16(68 + 8 * i, true), v.getInt16(70 + 8 * i, true)]);
+  return {
+    apply: "qact_lut513_i16(&header, records, in, out, n)",
+    cCall: (p, i, o, n) => `qact_lut513_i16(&${p}_header, ${p}_records, ${i}, ${o}, ${n});`,
+    notes: [
+      ...tailNotes,
+      "i = min(pos >> 15, 511), t = pos − (i << 15), w = (t·(2^15 − t)) >> 13 (the parabola through both segment ends and the midpoint)",
+      "acc = e_i + ((d_i·t + 2^14) >> 15) + ((b_i·w + 2^14) >> 15); y = clamp(round_half_away(acc / 2^k), −32768, 32767)",
+      "records[i] is segment i of 512 over [qa, qb] (segments no code reaches are 0); 4096 bytes",
+      "header layout = the WASM block's first 64 bytes, records at 64: header then records = the WASM params block (4160 bytes, --format bin)",
+    ],
+    blocks: [header, { kind: "records", name: "records", record, rows, comment: "segment records", indexedBy: "segment i = min(pos >> 15, 511)" }],
+  };
+};
+
 /** Decoders by WASM export: the one place a new method registers its firmware layout. */
 export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i8_lut256: lut8,
@@ -191,6 +374,7 @@ export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i8_hardswish: hardswish("int8"),
   i16_hardswish: hardswish("int16"),
   i16_table: table16,
+  i16_lut513: lut513,
 };
 
 export function exportableKernels(): KernelSpec[] {
