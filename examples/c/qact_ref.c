@@ -4,6 +4,11 @@
 /* Arithmetic right shift of negative values is required (C99 6.5.7: implementation-defined). */
 typedef char qact_requires_arithmetic_shift[((-5 >> 1) == -3 && ((int32_t)-5 >> 1) == -3 && ((int64_t)-5 >> 1) == -3) ? 1 : -1];
 
+/* The structs are the WASM blocks' layouts (natural alignment), so `--format bin` can be copied into them. */
+typedef char qact_requires_wasm_layout[(sizeof(qact_pwl2_params) == 32 && sizeof(qact_hardswish_params) == 56 &&
+  sizeof(qact_table16_header) == 16 && sizeof(qact_seg16_header) == 64 && offsetof(qact_seg16_header, right) == 32 &&
+  sizeof(qact_lut513_record) == 8 && sizeof(qact_poly3_record) == 16) ? 1 : -1];
+
 int64_t qact_round_shift(int64_t acc, int32_t s) {
   /* (acc + 2^(s-1) - (acc < 0)) >> s: ties go away from zero, like the WASM kernels' roundingShiftRightHalfAway */
   return (acc + ((int64_t)1 << (s - 1)) - (acc < 0 ? 1 : 0)) >> s;
@@ -107,4 +112,26 @@ int32_t qact_lut513_i16_one(const qact_seg16_header *h, const qact_lut513_record
 void qact_lut513_i16(const qact_seg16_header *h, const qact_lut513_record *records, const int16_t *in, int16_t *out, size_t n) {
   size_t i;
   for (i = 0; i < n; i++) out[i] = (int16_t)qact_lut513_i16_one(h, records, in[i]);
+}
+
+int32_t qact_poly3_i16_one(const qact_seg16_header *h, const qact_poly3_record *records, int32_t q) {
+  int32_t pos, i, t, acc;
+  const qact_poly3_record *r;
+  if (q < h->qa) return h->left;
+  if (q > h->qb) return qact_seg16_right_tail(h, q);
+  pos = seg16_pos(h, q);
+  i = pos >> 12;
+  if (i > 127) i = 127;
+  t = pos - i * 4096;
+  r = &records[i];
+  acc = r->c3;
+  acc = ((acc * t + 2048) >> 12) + r->c2;
+  acc = ((acc * t + 2048) >> 12) + r->c1;
+  acc = ((acc * t + 2048) >> 12) + r->c0;
+  return clamp_i16(round_shift32(acc, h->k));
+}
+
+void qact_poly3_i16(const qact_seg16_header *h, const qact_poly3_record *records, const int16_t *in, int16_t *out, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) out[i] = (int16_t)qact_poly3_i16_one(h, records, in[i]);
 }

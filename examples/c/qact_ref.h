@@ -13,6 +13,7 @@
  *   int16 fixed  qact_hardswish_i16
  *   int16 table  qact_table_i16         one entry per input code in [lo, hi], the code clamped into it
  *   int16 lut    qact_lut513_i16        512 segments with midpoint bias correction, constant/linear tails
+ *   int16 poly   qact_poly3_i16         128 cubic segments (Horner in int32), the same tails
  *
  * Rounding is half away from zero (TFLite's convention). The code relies on `>>` of a negative
  * int32_t/int64_t being an arithmetic shift, which C99 leaves implementation-defined; GCC, Clang, IAR and
@@ -106,6 +107,16 @@ typedef struct {
 } qact_lut513_record;
 #endif
 
+#ifndef QACT_POLY3_RECORD_DEFINED
+#define QACT_POLY3_RECORD_DEFINED
+typedef struct {
+  int32_t c0; /* coefficient of t^0, Q(k) output steps, out_zp included */
+  int32_t c1; /* coefficient of t^1, Q(k) output steps */
+  int32_t c2; /* coefficient of t^2, Q(k) output steps */
+  int32_t c3; /* coefficient of t^3, Q(k) output steps */
+} qact_poly3_record;
+#endif
+
 /* acc / 2^s rounded half away from zero, s in 1..62 (|acc| < 2^62). */
 int64_t qact_round_shift(int64_t acc, int32_t s);
 
@@ -130,5 +141,9 @@ int32_t qact_seg16_right_tail(const qact_seg16_header *h, int32_t q);
 /* int16 lut: header + 512 records (segment i over [qa, qb]); tails outside [qa, qb]. */
 int32_t qact_lut513_i16_one(const qact_seg16_header *h, const qact_lut513_record *records, int32_t q);
 void qact_lut513_i16(const qact_seg16_header *h, const qact_lut513_record *records, const int16_t *in, int16_t *out, size_t n);
+
+/* int16 poly: header + 128 records (segment i over [qa, qb], cubic in t = position in Q12); tails outside [qa, qb]. */
+int32_t qact_poly3_i16_one(const qact_seg16_header *h, const qact_poly3_record *records, int32_t q);
+void qact_poly3_i16(const qact_seg16_header *h, const qact_poly3_record *records, const int16_t *in, int16_t *out, size_t n);
 
 #endif /* QACT_REF_H */

@@ -5,9 +5,9 @@
 // SIMD builds, asserted equal) exactly. The JSON tables (indexed as their `indexedBy` says) are checked
 // against the same outputs, and the raw bytes against the WASM params block.
 import { describe, expect, it, beforeAll } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { load, type PrepareOptions, type Runtime } from "../../src/runtime/runtime.js";
 import { prepareExport, renderExport } from "../../src/tables/emit/index.js";
@@ -42,11 +42,11 @@ const SEG16_TAIL_CASES = [
 
 /** Fixed cases for shapes random params rarely give: a table over all 65,536 codes (tanh at in 1e-5,
  *  out 1.2e-5: nearly linear, no constant run at either end), a two-entry table (step); every right-tail
- *  kind of the int16 lut. */
+ *  kind of the int16 lut and poly. */
 const EDGE_CASES: PrepareOptions[] = [
   { op: "tanh", dtype: "int16", method: "table", input: q(1e-5), output: q(1.2e-5) },
   { op: "step", dtype: "int16", method: "table", input: q(0.01) },
-  ...SEG16_TAIL_CASES.map((c) => ({ ...c, dtype: "int16" as const, method: "lut" })),
+  ...["lut", "poly"].flatMap((method) => SEG16_TAIL_CASES.map((c) => ({ ...c, dtype: "int16" as const, method }))),
 ];
 
 interface Case {
@@ -57,6 +57,40 @@ interface Case {
   paramBytes: Uint8Array;
   /** WASM outputs over every code (scalar and simd builds, asserted equal) */
   wasm: Int8Array | Int16Array;
+}
+
+/** The bin of a multi-block int16 export copied into the C structs (memcpy, little-endian host) and
+ *  applied: what examples/c/README.md says firmware may do with `--format bin`. */
+function binCall(c: Case): string {
+  const bin = toBin(c.e);
+  const bytes = Array.from(bin, (b) => `0x${b.toString(16).padStart(2, "0")}`).join(",");
+  const [hdr, rest, fn] = c.e.exportName === "i16_table"
+    ? ["qact_table16_header", `int16_t r[${(bin.length - 16) / 2}]`, "qact_table_i16"]
+    : c.e.exportName === "i16_lut513" ? ["qact_seg16_header", "qact_lut513_record r[512]", "qact_lut513_i16"]
+    : ["qact_seg16_header", "qact_poly3_record r[128]", "qact_poly3_i16"];
+  return `{ static const unsigned char bin[${bin.length}] = {${bytes}}; static ${hdr} h; static ${rest};\n` +
+    `    if (sizeof h + sizeof r != sizeof bin) return 3;\n` +
+    `    memcpy(&h, bin, sizeof h); memcpy(r, bin + sizeof h, sizeof r); ${fn}(&h, r, in16, out16, 65536); fwrite(out16, 2, 65536, stdout); }`;
+}
+
+/** Runs gcc once per argument list, at most `width` at a time. */
+async function runPool(jobs: string[][], cwd: string, width: number): Promise<{ args: string[]; status: number | null; stderr: string }[]> {
+  const results: { args: string[]; status: number | null; stderr: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const args = jobs[next++];
+      results.push(await new Promise((resolve) => {
+        const p = spawn("gcc", args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+        let stderr = "";
+        p.stderr.on("data", (d) => (stderr += d));
+        p.on("error", (e) => resolve({ args, status: -1, stderr: String(e) }));
+        p.on("close", (status) => resolve({ args, status, stderr }));
+      }));
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
 }
 
 function applyCall(c: Case): string {
@@ -99,11 +133,11 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     for (const c of EDGE_CASES) add(c);
   });
 
-  it("covers every exportable kernel (int8 lut, int8/int16 fixed pwl2 and hardswish, int16 table)", () => {
+  it("covers every exportable kernel (int8 lut, int8/int16 fixed pwl2 and hardswish, int16 table, lut and poly)", () => {
     const names = new Set(cases.map((c) => c.e.kernel));
     for (const s of exportableKernels()) expect(names.has(kernelName(s, "scalar"))).toBe(true);
     const kinds = new Set(cases.map((c) => `${c.dtype}/${c.e.method}/${c.e.blocks.map((b) => b.kind).join("+")}`));
-    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct", "int16/table/struct+table", "int16/lut/struct+records"]) {
+    for (const k of ["int8/lut/table", "int8/fixed/struct", "int16/fixed/struct", "int16/table/struct+table", "int16/lut/struct+records", "int16/poly/struct+records"]) {
       expect(kinds).toContain(k);
     }
     // the int16 table at its extremes: every code in the table, and a table of at most two entries
@@ -112,12 +146,12 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     expect(Math.min(...sizes)).toBeLessThanOrEqual(2);
   });
 
-  it("int16 lut: every right-tail kind (0 constant, 1 int64 line, 2 int32 line) occurs with codes in the tail, and both tails are used", () => {
+  it("int16 lut and poly: every right-tail kind (0 constant, 1 int64 line, 2 int32 line) occurs with codes in the tail, and both tails are used", () => {
     const header = (c: Case) => {
       const v = new DataView(c.paramBytes.buffer, c.paramBytes.byteOffset);
       return { qa: v.getInt32(0, true), qb: v.getInt32(20, true), kind: v.getInt32(24, true) };
     };
-    for (const method of ["lut"]) {
+    for (const method of ["lut", "poly"]) {
       const mine = cases.filter((c) => c.dtype === "int16" && c.e.method === method);
       const hs = mine.map(header);
       // the kinds of the tails some code reaches (qb < 32767): the C right tail runs for each
@@ -166,7 +200,7 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
     }
   });
 
-  it("headers compile with gcc -std=c99 -Wall -Wextra -Werror -pedantic and the C reference reproduces every output", () => {
+  it("headers compile with gcc -std=c99 -Wall -Wextra -Werror -pedantic and the C reference reproduces every output", async () => {
     expect(spawnSync("gcc", ["--version"]).status, "gcc is needed for this test (apt-get install gcc)").toBe(0);
     const dir = mkdtempSync(join(tmpdir(), "qact-c-"));
     const includes: string[] = [];
@@ -176,38 +210,51 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
       // each header alone, as the first and only thing a translation unit includes
       writeFileSync(join(dir, `only_${c.prefix}.c`), `#include "${c.prefix}.h"\nint only_${c.prefix}(void) { return (int)sizeof ${c.prefix}_${c.e.blocks[0].name}; }\n`);
     }
+    // the first case of each multi-block int16 export and right-tail kind, a second time from its bin
+    const seen = new Set<string>();
+    const fromBin = cases.filter((c) => {
+      if (!["i16_table", "i16_lut513", "i16_poly3"].includes(c.e.exportName)) return false;
+      if (c.e.exportName === "i16_table" && c.paramBytes.length < 2000) return false; // a table of some size, not step's two entries
+      const key = `${c.e.exportName}/${c.e.exportName === "i16_table" ? "" : new DataView(c.paramBytes.buffer, c.paramBytes.byteOffset).getInt32(24, true)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    expect(fromBin.length).toBe(7);
     const driver = [
-      `#include <stdio.h>`, `#include "qact_ref.h"`, ...includes,
+      `#include <stdio.h>`, `#include <string.h>`, `#include "qact_ref.h"`, ...includes,
       `static int8_t in8[256], out8[256]; static int16_t in16[65536], out16[65536];`,
       `int main(void) {`,
       `  int i;`,
       `  for (i = 0; i < 256; i++) in8[i] = (int8_t)(i - 128);`,
       `  for (i = 0; i < 65536; i++) in16[i] = (int16_t)(i - 32768);`,
       ...cases.map((c) => `  ${applyCall(c)}`),
+      ...fromBin.map((c) => `  ${binCall(c)}`),
       `  return 0;`, `}`,
     ].join("\n");
     writeFileSync(join(dir, "driver.c"), driver);
     const exe = join(dir, "driver");
-    const cc = spawnSync("gcc", [...CFLAGS, "-I", EXAMPLES, "-I", dir, "-o", exe, join(dir, "driver.c"), join(EXAMPLES, "qact_ref.c")], { encoding: "utf8" });
-    expect(cc.status, cc.stderr).toBe(0);
-    const only = spawnSync("gcc", [...CFLAGS, "-I", dir, "-c", ...cases.map((c) => join(dir, `only_${c.prefix}.c`))], { encoding: "utf8", cwd: dir });
-    expect(only.status, only.stderr).toBe(0);
-    // each header compiled on its own as C (the issue's command, forced to C so unused tables would warn)
-    for (const c of cases.filter((_, i) => i % 4 === 0)) {
-      const h = spawnSync("gcc", [...CFLAGS, "-x", "c", "-c", join(dir, `${c.prefix}.h`), "-o", join(dir, `${c.prefix}.o`)], { encoding: "utf8" });
-      expect(h.status, h.stderr).toBe(0);
+    // the compiles run side by side (one gcc per core): most of their time is per-process start-up
+    const jobs: string[][] = [[...CFLAGS, "-I", EXAMPLES, "-I", dir, "-o", exe, join(dir, "driver.c"), join(EXAMPLES, "qact_ref.c")]];
+    const width = availableParallelism();
+    for (let k = 0; k < width; k++) {
+      const mine = cases.filter((_, i) => i % width === k).map((c) => join(dir, `only_${c.prefix}.c`));
+      if (mine.length) jobs.push([...CFLAGS, "-I", dir, "-c", ...mine]);
     }
+    // each header compiled on its own as C (the issue's command, forced to C so unused tables would warn)
+    for (const c of cases.filter((_, i) => i % 4 === 0)) jobs.push([...CFLAGS, "-x", "c", "-c", join(dir, `${c.prefix}.h`), "-o", join(dir, `${c.prefix}.o`)]);
+    for (const r of await runPool(jobs, dir, width)) expect(r.status, `gcc ${r.args.slice(-2).join(" ")}: ${r.stderr}`).toBe(0);
     const run = spawnSync(exe, [], { maxBuffer: 64 << 20 });
     expect(run.status).toBe(0);
     const out = new Uint8Array(run.stdout);
     let off = 0, mismatches = 0;
-    for (const c of cases) {
+    for (const [c, how] of [...cases.map((c) => [c, "header"] as const), ...fromBin.map((c) => [c, "bin"] as const)]) {
       const n = c.wasm.length, bpe = c.dtype === "int8" ? 1 : 2;
       const got = c.dtype === "int8" ? new Int8Array(out.slice(off, off + n).buffer) : new Int16Array(out.slice(off, off + 2 * n).buffer);
       off += n * bpe;
       for (let i = 0; i < n; i++) {
         if (got[i] !== c.wasm[i]) {
-          if (mismatches++ < 5) console.error(`${c.e.kernel} in ${JSON.stringify(c.e.input)} out ${JSON.stringify(c.e.output)}: code ${i + (bpe === 1 ? -128 : -32768)} C ${got[i]} WASM ${c.wasm[i]}`);
+          if (mismatches++ < 5) console.error(`${c.e.kernel} (${how}) in ${JSON.stringify(c.e.input)} out ${JSON.stringify(c.e.output)}: code ${i + (bpe === 1 ? -128 : -32768)} C ${got[i]} WASM ${c.wasm[i]}`);
         }
       }
     }
@@ -246,6 +293,7 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
       [pick("i16_lut513"), pick("i16_lut513").paramBytes.slice(0, 64), /i16_lut513 params block: 64 bytes, expected 4160/],
       [pick("i16_lut513"), corrupt(pick("i16_lut513"), (v) => v.setInt32(12, 0, true)), /header k \(fraction bits, bytes 12\.\.15\) must be 1\.\.30 \(got 0\)/],
       [pick("i16_lut513"), corrupt(pick("i16_lut513"), (v) => v.setInt32(24, 3, true)), /header right_kind \(bytes 24\.\.27\) must be 0, 1 or 2 \(got 3\)/],
+      [pick("i16_poly3"), pick("i16_lut513").paramBytes, /i16_poly3 params block: 4160 bytes, expected 2112/],
     ];
     for (const [c, bytes, msg] of bad) {
       let err: unknown;

@@ -365,6 +365,27 @@ const lut513: Decoder = ({ paramBytes }) => {
   };
 };
 
+/** int16 `poly` (assembly/q16/poly.ts): the same 64-byte header, then 128 records of four i32 coefficients. */
+const poly3: Decoder = ({ paramBytes }) => {
+  const v = new DataView(paramBytes.buffer, paramBytes.byteOffset, paramBytes.byteLength);
+  const { header, tailNotes } = seg16Header("i16_poly3", v, 64 + 128 * 16);
+  const record = structType("qact_poly3_record", 16, [0, 1, 2, 3].map((j) => (
+    { name: `c${j}`, ctype: "int32_t" as const, offset: 4 * j, comment: `coefficient of t^${j}, Q(k) output steps${j === 0 ? ", out_zp included" : ""}` })));
+  const rows = Array.from({ length: 128 }, (_, i) => [0, 1, 2, 3].map((j) => i32At(v, 64 + 16 * i + 4 * j)));
+  return {
+    apply: "qact_poly3_i16(&header, records, in, out, n)",
+    cCall: (p, i, o, n) => `qact_poly3_i16(&${p}_header, ${p}_records, ${i}, ${o}, ${n});`,
+    notes: [
+      ...tailNotes,
+      "i = min(pos >> 12, 127), t = pos − (i << 12) (0..4096)",
+      "acc = c3_i, then acc = ((acc·t + 2^11) >> 12) + c_j for j = 2, 1, 0; y = clamp(round_half_away(acc / 2^k), −32768, 32767)",
+      "records[i] is segment i of 128 over [qa, qb] (segments no code reaches are 0); 2048 bytes",
+      "header layout = the WASM block's first 64 bytes, records at 64: header then records = the WASM params block (2112 bytes, --format bin)",
+    ],
+    blocks: [header, { kind: "records", name: "records", record, rows, comment: "segment cubics", indexedBy: "segment i = min(pos >> 12, 127)" }],
+  };
+};
+
 /** Decoders by WASM export: the one place a new method registers its firmware layout. */
 export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i8_lut256: lut8,
@@ -375,6 +396,7 @@ export const FIRMWARE_DECODERS: Record<string, Decoder> = {
   i16_hardswish: hardswish("int16"),
   i16_table: table16,
   i16_lut513: lut513,
+  i16_poly3: poly3,
 };
 
 export function exportableKernels(): KernelSpec[] {
