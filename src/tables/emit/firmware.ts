@@ -1,6 +1,7 @@
-// What a kernel's prepared data looks like to firmware: named blocks (a table, or a struct of
-// fixed-point fields) decoded from the exact bytes the WASM kernel reads, plus the C function of
-// examples/c/qact_ref.h that applies them. One decoder per WASM export (FIRMWARE_DECODERS); a method
+// What a kernel's prepared data looks like to firmware: named blocks (a table, a struct of fixed-point
+// fields, possibly with a union where one header serves several tail kinds, or an array of records)
+// decoded from the exact bytes the WASM kernel reads, plus the C function of examples/c/qact_ref.h that
+// applies them. Struct and record layouts are C's natural alignment, checked against the WASM offsets. One decoder per WASM export (FIRMWARE_DECODERS); a method
 // added on another branch adds its export's decoder there (plus its apply function in
 // examples/c/qact_ref.c) and every format (C, JSON, bin) and the all-codes gcc test follow.
 import { QactError } from "../../errors.js";
@@ -173,7 +174,8 @@ function unionField(v: DataView, name: string, offset: number, comment: string, 
   members: { name: string; struct: ReturnType<typeof structType>; comment: string }[], member: string): Placed<UnionField> {
   const m = members.find((x) => x.name === member)!;
   const fields = m.struct.placed.map((f) => field(v, f.name, f.ctype, offset + f.offset, f.comment)).map(({ offset: _o, ...f }) => f);
-  return { name, comment, union, members: members.map(({ name: n, struct: { type, fields: fs }, comment: c }) => ({ name: n, struct: { type, fields: fs }, comment: c })), member, fields, offset };
+  const decls = members.map((x) => ({ name: x.name, struct: { type: x.struct.type, fields: x.struct.fields }, comment: x.comment }));
+  return { name, comment, union, members: decls, member, fields, offset };
 }
 
 /** Checks the fields sit at their natural-alignment offsets (so the C struct is the WASM block). */

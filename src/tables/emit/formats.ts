@@ -1,8 +1,9 @@
 // The three firmware formats of a FirmwareExport:
 // - c:    a C99 header: `static const` arrays/structs, with index order, Q-formats and params in
 //         comments (compiles with gcc -std=c99 -Wall -Wextra -Werror; test/tables/c-reference.test.ts);
-// - json: the same blocks (tables indexed by input code from min to max; int64 fields as decimal
-//         strings, since JSON numbers lose precision above 2^53) plus params;
+// - json: the same blocks (tables with their index order, `indexedBy`; records as rows of numbers in
+//         field order; a union field as the member it holds; int64 fields as decimal strings, since JSON
+//         numbers lose precision above 2^53) plus params;
 // - bin:  the blocks' bytes in order, little-endian; a struct block is exactly its C layout (natural
 //         alignment). For every export but the int8 lut (whose table is in input-code order, the WASM
 //         block in bit-pattern order) this is exactly the WASM params block: the decoders split the
