@@ -276,7 +276,7 @@ const table16: Decoder = ({ paramBytes }) => {
     cCall: (p, i, o, n) => `qact_table_i16(&${p}_header, ${p}_entries, ${i}, ${o}, ${n});`,
     notes: [
       `entries[j] is the output code for input code lo + j (j = 0 … hi − lo): ${count} entries, ${2 * count} bytes; lo = ${lo}, hi = ${hi}`,
-      "codes below lo give entries[0], codes above hi the last entry (the constant ends of the output, dropped from the table)",
+      "codes below lo give entries[0], codes above hi the last entry (prepare drops constant ends of the output; lo = −32768 and hi = 32767 when it keeps them all)",
       "entries are the float64 reference rounded half away from zero and saturated to [−32768, 32767]: y = entries[clamp(q, lo, hi) − lo]",
       "header layout = the WASM block's first 16 bytes; header then entries = the WASM params block (--format bin)",
     ],
