@@ -1,6 +1,6 @@
 // The firmware export and the C reference (examples/c/) against the WASM kernels: every exportable
-// kernel, 4 quantizations each (the op's conventional output, random ones, exact rounding ties; see
-// NO_TIES_CASE), plus fixed edge cases (EDGE_CASES), every input code. The generated headers compile with
+// kernel, 4 quantizations each (the op's conventional output, random ones, exact rounding ties: in 0.5,
+// out 1), plus fixed edge cases (EDGE_CASES), every input code. The generated headers compile with
 // gcc -std=c99 -Wall -Wextra -Werror -pedantic, and the C outputs equal the WASM outputs (scalar and
 // SIMD builds, asserted equal) exactly. The JSON tables (indexed as their `indexedBy` says) are checked
 // against the same outputs, and the raw bytes against the WASM params block.
@@ -22,14 +22,8 @@ import { rng, randomQuant } from "../helpers.js";
 const EXAMPLES = join(import.meta.dirname, "../../examples/c");
 const CFLAGS = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
 
-/** Exports whose rep 3 is a fourth random quantization instead of the exact-ties one (in 0.5, out 1).
- *  i16_table: its C code only copies entries (the rounding happened in prepare, which the kernel tests
- *  check against float64), and preparing that quantization takes minutes for mish (510 s measured),
- *  seconds for silu, gelu_tanh and softplus (the producer settles every exact tie in high precision).
- *  The int16 tables' C headers are the big ones (up to ~0.5 MB of text) but did not make compiling slow:
- *  on 2 cores this file took 5.4 s before the int16 exports and ~17 s with them (gcc step ~7 s, with 1
- *  int16-table quantization instead of 4: ~11.5 s and ~4.6 s). */
-const NO_TIES_CASE = new Set(["i16_table"]);
+// The int16 tables' C headers are the big ones (up to ~0.5 MB of text) but did not make compiling slow:
+// on 2 cores this file took 5.4 s before the int16 exports and 17–25 s with them (gcc step ~7 s).
 
 const q = (scale: number, zeroPoint = 0) => ({ scale, zeroPoint });
 
@@ -123,7 +117,7 @@ describe("firmware export: C reference vs WASM over all input codes", () => {
         const symmetric = dtype === "int16" && rep > 0;
         let input = randomQuant(r, dtype, -3, 0.5, symmetric);
         let output = rep === 0 ? undefined : randomQuant(r, dtype, -3, 0.5, symmetric);
-        if (rep === 3 && !NO_TIES_CASE.has(spec.exportName)) {
+        if (rep === 3) {
           // exact rounding ties: output steps are half-integers for every odd d (tests the tie rule)
           input = { scale: 0.5, zeroPoint: dtype === "int8" ? 3 : 0 };
           output = { scale: 1, zeroPoint: dtype === "int8" ? -1 : 0 };
