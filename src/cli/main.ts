@@ -60,4 +60,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`qact lut … | head`) closes the pipe: stop quietly, as other Unix tools do,
+// instead of an unhandled EPIPE error with a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  process.exit(0);
+});
+
 process.exitCode = await main(process.argv.slice(2));

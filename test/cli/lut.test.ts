@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { qact, expectBadInput } from "./helpers.js";
+import { spawnSync } from "node:child_process";
+import { qact, expectBadInput, CLI } from "./helpers.js";
 import { sigmoid64 } from "../../src/ops/index.js";
 
 describe("qact lut", () => {
@@ -50,5 +51,13 @@ describe("qact lut", () => {
     [["--op", "relu", "--dtype", "int8", "-o", "/nonexistent-dir/x.h"], /cannot write \/nonexistent-dir\/x.h: ENOENT/],
   ])("lut %j exits 2 with one line", (args, msg) => {
     expectBadInput(["lut", ...args], msg);
+  });
+
+  it("a reader that stops early (| head) ends it quietly: exit 0, nothing on stderr", () => {
+    // the int16 table as C is ~0.5 MB, far more than a pipe holds: the writes meet a closed pipe
+    const cmd = `"${process.execPath}" "${CLI}" lut --op sigmoid --dtype int16 --method table --format c | head -c 100 > /dev/null; echo "status \${PIPESTATUS[0]}"`;
+    const r = spawnSync("bash", ["-c", cmd], { encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("status 0");
+    expect(r.stderr).toBe("");
   });
 });
