@@ -1,9 +1,10 @@
 // What a kernel's prepared data looks like to firmware: named blocks (a table, a struct of fixed-point
 // fields, possibly with a union where one header serves several tail kinds, or an array of records)
 // decoded from the exact bytes the WASM kernel reads, plus the C function of examples/c/qact_ref.h that
-// applies them. Struct and record layouts are C's natural alignment, checked against the WASM offsets. One decoder per WASM export (FIRMWARE_DECODERS); a method
-// added on another branch adds its export's decoder there (plus its apply function in
-// examples/c/qact_ref.c) and every format (C, JSON, bin) and the all-codes gcc test follow.
+// applies them. Struct and record layouts are C's natural alignment, checked against the WASM offsets.
+// One decoder per WASM export (FIRMWARE_DECODERS); a method added on another branch adds its export's
+// decoder there (plus its apply function in examples/c/qact_ref.c) and every format (C, JSON, bin) and
+// the all-codes gcc test follow.
 import { QactError } from "../../errors.js";
 import { KERNELS, kernelName, type KernelSpec } from "../../kernels/registry.js";
 import type { Params, QuantParams } from "../../types.js";
