@@ -46,3 +46,12 @@ export function refPoint(op: OpDescriptor, p: Params, q: number, input: QuantPar
   const code = clamp(saturated ? roundHalfAway(steps) : roundSettled(op, p, q, input, steps, ref, output), min, max);
   return { x, ref, steps, code };
 }
+
+/** The correctly rounded output code of every input code of the dtype, in code order (index 0 = the
+ *  lowest code): the int8 `lut` and int16 `table` contents. */
+export function refCodes(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams, dtype: "int8" | "int16"): Int8Array | Int16Array {
+  const { min, max } = INT_RANGE[dtype];
+  const t = dtype === "int8" ? new Int8Array(256) : new Int16Array(65536);
+  for (let q = min; q <= max; q++) t[q - min] = refPoint(op, p, q, input, output, dtype).code;
+  return t;
+}

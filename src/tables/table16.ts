@@ -7,16 +7,14 @@
 // Layout in WASM memory: 0: i32 lo · 4: i32 hi · 8..15: 0 · 16: (hi − lo + 1) i16 outputs, entry j for
 // input code lo + j.
 import type { OpDescriptor } from "../ops/index.js";
-import { refPoint } from "../accuracy/reference.js";
+import { refCodes } from "../accuracy/reference.js";
 import type { Params, QuantParams } from "../types.js";
 
 export const TABLE16_HEADER = 16;
 
 /** Outputs of all 65,536 codes in code order (index 0 = code −32768). */
 export function buildTable16ByCode(op: OpDescriptor, p: Params, input: QuantParams, output: QuantParams): Int16Array {
-  const t = new Int16Array(65536);
-  for (let q = -32768; q <= 32767; q++) t[q + 32768] = refPoint(op, p, q, input, output, "int16").code;
-  return t;
+  return refCodes(op, p, input, output, "int16") as Int16Array;
 }
 
 /** Trimming keeps at most this many codes; a table that would keep more keeps all 65,536 (≤ 32 KiB more),
